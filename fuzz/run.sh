@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs both clearpage fuzz targets (extract, readerable) for SECONDS each with libFuzzer.
+# Usage: fuzz/run.sh SECONDS            (from anywhere; default 60)
+# Needs cargo-fuzz (`cargo install cargo-fuzz`). Only a stable toolchain exists here, so
+# nightly flags are unlocked with RUSTC_BOOTSTRAP=1. Sanitizer: FUZZ_SANITIZER (default
+# address; "none" is faster). New corpus entries go to fuzz/corpus/<target>; the shared
+# fixtures and readability corpus under ../shared are read in place as extra seed dirs.
+# Crashes / slow inputs land in fuzz/artifacts/<target>/ and are listed at the end.
+set -euo pipefail
+
+SECONDS_PER_TARGET="${1:-60}"
+SANITIZER="${FUZZ_SANITIZER:-address}"
+MAX_INPUT_BYTES="${FUZZ_MAX_LEN:-65536}"
+SLOW_INPUT_SECONDS=10
+RSS_LIMIT_MB=2048
+TARGETS=(extract readerable)
+
+FUZZ_DIR="$(cd "$(dirname "$0")" && pwd)"
+REPO_DIR="$(dirname "$FUZZ_DIR")"
+SHARED_DIR="$(cd "$REPO_DIR/.." && pwd)/shared"
+cd "$FUZZ_DIR"
+
+export RUSTC_BOOTSTRAP=1
+cargo fuzz build --sanitizer "$SANITIZER"
+
+seed_dirs=()
+for dir in "$SHARED_DIR/fixtures" "$SHARED_DIR/corpus/readability"; do
+  [[ -d "$dir" ]] && seed_dirs+=("$dir")
+done
+
+for target in "${TARGETS[@]}"; do
+  mkdir -p "corpus/$target" "artifacts/$target"
+  echo "== fuzzing $target for ${SECONDS_PER_TARGET}s (sanitizer: $SANITIZER)"
+  cargo fuzz run --sanitizer "$SANITIZER" "$target" "corpus/$target" "${seed_dirs[@]}" -- \
+    -max_total_time="$SECONDS_PER_TARGET" \
+    -max_len="$MAX_INPUT_BYTES" \
+    -timeout="$SLOW_INPUT_SECONDS" \
+    -report_slow_units="$SLOW_INPUT_SECONDS" \
+    -rss_limit_mb="$RSS_LIMIT_MB" \
+    -dict="$FUZZ_DIR/html.dict" \
+    -print_final_stats=1 || echo "!! $target stopped with a finding (exit $?)"
+done
+
+echo "== artifacts (crashes, timeouts, slow units)"
+find artifacts -type f -printf '%p\t%s bytes\n' 2>/dev/null || true

@@ -1,0 +1,485 @@
+//! Writing the picked article out: one iterative walk over its subtree produces the HTML
+//! fragment (before sanitizing) and the readable text together, so both always agree.
+//!
+//! On the way:
+//! - lazy images are resolved (`data-src`, `data-srcset`, `data-lazy-src`, `data-original`,
+//!   `<picture>`/`<source>`), and every URL (`href`, `src`, `srcset`, `cite`, `poster`) is
+//!   made absolute against the page URL;
+//! - an embedded video becomes a link to it; other embeds, scripts and form controls go;
+//! - structural wrappers (`section`, `article`, `header`…) become `<div>`, unknown elements
+//!   are unwrapped, attributes are limited to the few that carry meaning;
+//! - promo blocks are left out (`hide`) or kept with `data-clearpage-promo="<kind>"` (`show`).
+
+use std::collections::HashMap;
+
+use ego_tree::iter::Edge;
+use ego_tree::NodeId;
+use scraper::Node;
+use url::Url;
+
+use crate::clean::looks_like_image_url;
+use crate::dom::{is_block_tag, Document};
+use crate::promo::{FoundPromo, PromoKind};
+use crate::score::Picked;
+use crate::text::collapse_whitespace;
+use crate::{Promo, PromoMode};
+
+/// The attribute that marks promo blocks in `content` (show mode).
+pub const PROMO_ATTR: &str = "data-clearpage-promo";
+
+/// Elements written as they are.
+const KEPT_TAGS: &[&str] = &[
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
+    "q", "pre", "code", "kbd", "samp", "var", "figure", "figcaption", "img", "table", "caption",
+    "thead", "tbody", "tfoot", "tr", "td", "th", "col", "colgroup", "a", "em", "strong", "b",
+    "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "abbr", "cite", "dfn", "time",
+    "br", "hr", "span", "div", "details", "summary", "ruby", "rt", "rp", "bdi", "bdo", "wbr",
+    "address", "data",
+];
+/// Structural wrappers written as `<div>`.
+const DIV_TAGS: &[&str] = &["section", "article", "main", "header", "footer", "hgroup", "center", "aside", "nav"];
+/// Elements dropped with their content.
+const DROPPED_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
+    "applet", "form", "input", "button", "select", "textarea", "option", "optgroup", "datalist",
+    "canvas", "svg", "dialog", "audio", "video", "source", "track", "map", "area", "link",
+    "meta", "base", "title", "head", "param", "portal", "menu", "output", "progress", "meter",
+];
+/// MathML elements kept (with the math attributes below).
+const MATH_TAGS: &[&str] = &[
+    "math", "mi", "mn", "mo", "ms", "mtext", "mspace", "mrow", "mfrac", "msqrt", "mroot", "mstyle",
+    "merror", "mpadded", "mphantom", "msub", "msup", "msubsup", "munder", "mover", "munderover",
+    "mmultiscripts", "mprescripts", "none", "mtable", "mtr", "mtd", "semantics", "annotation",
+];
+const MATH_ATTRS: &[&str] = &["display", "mathvariant", "displaystyle", "scriptlevel", "fence", "separator", "stretchy", "accent", "linethickness", "columnalign", "encoding"];
+/// Attributes kept per element (besides `lang` and `dir` on all).
+fn kept_attrs(tag: &str) -> &'static [&'static str] {
+    match tag {
+        "a" => &["href", "title"],
+        "img" => &["src", "srcset", "alt", "title", "width", "height", "sizes"],
+        "td" | "th" => &["colspan", "rowspan", "headers", "scope"],
+        "col" | "colgroup" => &["span"],
+        "ol" => &["start", "reversed", "type"],
+        "li" => &["value"],
+        "time" | "del" | "ins" => &["datetime"],
+        "abbr" | "dfn" => &["title"],
+        "blockquote" | "q" => &["cite"],
+        "data" => &["value"],
+        "details" => &["open"],
+        _ => &[],
+    }
+}
+/// Attributes that hold URLs.
+const URL_ATTRS: &[&str] = &["href", "src", "cite"];
+/// Lazy-loading attributes, most specific first.
+const LAZY_SRC_ATTRS: &[&str] = &["data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src", "data-full-src"];
+const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original-set"];
+
+pub struct Written {
+    pub html: String,
+    pub text: String,
+    pub promos: Vec<Promo>,
+    pub first_paragraph: Option<String>,
+    pub first_image: Option<String>,
+}
+
+struct Writer<'a> {
+    doc: &'a Document,
+    base: Option<&'a Url>,
+    html: String,
+    text: String,
+    /// Whitespace seen but not yet written to `text`.
+    pending_space: bool,
+    /// Open `<pre>` elements: whitespace is kept inside them.
+    pre_depth: usize,
+    first_paragraph: Option<String>,
+    first_image: Option<String>,
+}
+
+pub fn write(doc: &Document, picked: &Picked, promos: &[FoundPromo], base: Option<&Url>, mode: PromoMode) -> Written {
+    let promo_kind: HashMap<NodeId, PromoKind> = promos.iter().map(|p| (p.node, p.kind)).collect();
+    let mut w = Writer {
+        doc,
+        base,
+        html: String::new(),
+        text: String::new(),
+        pending_space: false,
+        pre_depth: 0,
+        first_paragraph: None,
+        first_image: None,
+    };
+    let Some(root) = doc.node(picked.root) else {
+        return Written { html: String::new(), text: String::new(), promos: Vec::new(), first_paragraph: None, first_image: None };
+    };
+    // Closing tags to write, by node; `None` means the element was unwrapped.
+    let mut open: HashMap<NodeId, Option<&'static str>> = HashMap::new();
+    let mut skip_until: Option<NodeId> = None;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip_until.is_some() || node.id() == picked.root {
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(t) => w.push_text(&t.text),
+                    Node::Element(_) => {
+                        let id = node.id();
+                        let kind = promo_kind.get(&id).copied();
+                        if kind.is_some() && mode == PromoMode::Hide {
+                            skip_until = Some(id);
+                            continue;
+                        }
+                        match w.open_element(id, kind) {
+                            Opened::Skip => skip_until = Some(id),
+                            Opened::Tag(close) => {
+                                open.insert(id, close);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                let id = node.id();
+                if skip_until == Some(id) {
+                    skip_until = None;
+                    continue;
+                }
+                if skip_until.is_some() {
+                    continue;
+                }
+                if let Some(close) = open.remove(&id) {
+                    w.close_element(id, close);
+                }
+            }
+        }
+    }
+    let text = w.text.trim().to_string();
+    let promo_list = promos
+        .iter()
+        .map(|p| Promo { kind: p.kind, text: p.text.clone() })
+        .collect();
+    Written { html: w.html, text, promos: promo_list, first_paragraph: w.first_paragraph, first_image: w.first_image }
+}
+
+enum Opened {
+    Skip,
+    /// The end tag to write, or `None` when unwrapped.
+    Tag(Option<&'static str>),
+}
+
+fn static_tag(tag: &str) -> Option<&'static str> {
+    KEPT_TAGS
+        .iter()
+        .chain(MATH_TAGS.iter())
+        .find(|t| **t == tag)
+        .copied()
+}
+
+impl Writer<'_> {
+    fn open_element(&mut self, id: NodeId, promo: Option<PromoKind>) -> Opened {
+        let tag = self.doc.tag(id);
+        if DROPPED_TAGS.contains(&tag) {
+            if matches!(tag, "iframe" | "embed" | "object" | "video") {
+                self.write_video_link(id);
+            }
+            return Opened::Skip;
+        }
+        if tag == "picture" {
+            return self.write_picture(id);
+        }
+        let out_tag = if DIV_TAGS.contains(&tag) { Some("div") } else { static_tag(tag) };
+        let Some(out_tag) = out_tag else {
+            // Unknown element: keep its content only, unless it must carry the promo mark.
+            if let Some(kind) = promo {
+                self.block_break();
+                self.html.push_str(&format!("<div {PROMO_ATTR}=\"{}\">", kind.as_str()));
+                return Opened::Tag(Some("div"));
+            }
+            if is_block_tag(tag) {
+                self.block_break();
+            }
+            return Opened::Tag(None);
+        };
+        if out_tag == "img" {
+            self.write_img(id, promo);
+            return Opened::Skip;
+        }
+        if is_block_tag(out_tag) || out_tag == "br" {
+            self.block_break();
+        }
+        self.html.push('<');
+        self.html.push_str(out_tag);
+        self.write_attrs(id, out_tag);
+        if let Some(kind) = promo {
+            self.html.push_str(&format!(" {PROMO_ATTR}=\"{}\"", kind.as_str()));
+        }
+        self.html.push('>');
+        match out_tag {
+            "br" => {
+                self.newline();
+                Opened::Tag(None)
+            }
+            "hr" | "wbr" | "col" => Opened::Tag(None),
+            "pre" => {
+                self.pre_depth += 1;
+                Opened::Tag(Some(out_tag))
+            }
+            "td" | "th" => {
+                self.space();
+                Opened::Tag(Some(out_tag))
+            }
+            _ => Opened::Tag(Some(out_tag)),
+        }
+    }
+
+    fn close_element(&mut self, id: NodeId, close: Option<&'static str>) {
+        let tag = self.doc.tag(id);
+        if let Some(close) = close {
+            self.html.push_str("</");
+            self.html.push_str(close);
+            self.html.push('>');
+            if close == "pre" {
+                self.pre_depth = self.pre_depth.saturating_sub(1);
+            }
+            if close == "p" && self.first_paragraph.is_none() {
+                let text = collapse_whitespace(&self.doc.text(id));
+                if !text.is_empty() {
+                    self.first_paragraph = Some(text);
+                }
+            }
+            if is_block_tag(close) {
+                self.block_break();
+            }
+        } else if is_block_tag(tag) {
+            self.block_break();
+        }
+    }
+
+    fn write_attrs(&mut self, id: NodeId, out_tag: &str) {
+        let Some(element) = self.doc.element(id) else { return };
+        let kept = kept_attrs(out_tag);
+        let is_math = MATH_TAGS.contains(&out_tag);
+        for (name, value) in element.attrs.iter() {
+            let n = &*name.local;
+            let keep = kept.contains(&n) || matches!(n, "lang" | "dir") || (is_math && MATH_ATTRS.contains(&n))
+                || (n == "class" && matches!(out_tag, "code" | "pre") && value.split_whitespace().any(|c| c.starts_with("language-") || c.starts_with("lang-")));
+            if !keep {
+                continue;
+            }
+            let value: String = if URL_ATTRS.contains(&n) {
+                match self.url(value) {
+                    Some(u) => u,
+                    None => continue,
+                }
+            } else if n == "class" {
+                value
+                    .split_whitespace()
+                    .filter(|c| c.starts_with("language-") || c.starts_with("lang-"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else {
+                value.to_string()
+            };
+            push_attr(&mut self.html, n, &value);
+        }
+    }
+
+    /// Resolves a URL against the page; drops script URLs.
+    fn url(&self, raw: &str) -> Option<String> {
+        let trimmed: String = raw.trim().chars().filter(|c| !c.is_control()).collect();
+        let lower = trimmed.to_ascii_lowercase();
+        if lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:text") {
+            return None;
+        }
+        if trimmed.starts_with('#') {
+            return Some(trimmed);
+        }
+        match self.base {
+            Some(b) => b.join(&trimmed).ok().map(|u| u.to_string()),
+            None => Some(trimmed),
+        }
+    }
+
+    fn srcset(&self, raw: &str) -> String {
+        raw.split(',')
+            .filter_map(|candidate| {
+                let mut parts = candidate.split_whitespace();
+                let url = self.url(parts.next()?)?;
+                let descriptor: Vec<&str> = parts.collect();
+                Some(if descriptor.is_empty() { url } else { format!("{url} {}", descriptor.join(" ")) })
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Picks the image source a reader would see once the page's scripts ran.
+    fn image_source(&self, id: NodeId) -> (Option<String>, Option<String>) {
+        let attr = |n: &str| self.doc.attr(id, n).map(str::trim).filter(|v| !v.is_empty());
+        let lazy_src = LAZY_SRC_ATTRS.iter().find_map(|a| attr(a)).filter(|v| !v.starts_with("data:"));
+        let src = attr("src").filter(|v| !is_placeholder(v));
+        let src = lazy_src.or(src).or_else(|| {
+            // Any other attribute holding one image URL.
+            self.doc.element(id).and_then(|e| {
+                e.attrs.iter().find_map(|(n, v)| {
+                    (n.local.starts_with("data-") && looks_like_image_url(v) && !v.trim().contains(char::is_whitespace))
+                        .then(|| v.trim())
+                })
+            })
+        });
+        let srcset = LAZY_SRCSET_ATTRS.iter().find_map(|a| attr(a)).or_else(|| attr("srcset"));
+        (src.and_then(|s| self.url(s)), srcset.map(|s| self.srcset(s)).filter(|s| !s.is_empty()))
+    }
+
+    fn write_img(&mut self, id: NodeId, promo: Option<PromoKind>) {
+        let (src, srcset) = self.image_source(id);
+        let src = src.or_else(|| srcset.as_ref().and_then(|s| s.split_whitespace().next().map(str::to_string)));
+        let Some(src) = src else { return };
+        if self.first_image.is_none() {
+            self.first_image = Some(src.clone());
+        }
+        self.html.push_str("<img");
+        push_attr(&mut self.html, "src", &src);
+        if let Some(srcset) = srcset {
+            push_attr(&mut self.html, "srcset", &srcset);
+        }
+        for name in ["alt", "title", "width", "height", "lang", "dir"] {
+            if let Some(v) = self.doc.attr(id, name) {
+                push_attr(&mut self.html, name, v);
+            }
+        }
+        if let Some(kind) = promo {
+            push_attr(&mut self.html, PROMO_ATTR, kind.as_str());
+        }
+        self.html.push('>');
+    }
+
+    /// `<picture>`: the `<img>` inside, given a source from `<source>` when it has none.
+    fn write_picture(&mut self, id: NodeId) -> Opened {
+        let imgs = self.doc.descendants_with_tags(id, &["img"]);
+        let Some(&img) = imgs.first() else { return Opened::Skip };
+        let (src, srcset) = self.image_source(img);
+        if src.is_some() || srcset.is_some() {
+            self.write_img(img, None);
+            return Opened::Skip;
+        }
+        for source in self.doc.descendants_with_tags(id, &["source"]) {
+            let set = ["data-srcset", "srcset", "data-src", "src"].iter().find_map(|a| self.doc.attr(source, a));
+            if let Some(first) = set.and_then(|s| s.split(',').next()).and_then(|c| c.split_whitespace().next()) {
+                if let Some(url) = self.url(first) {
+                    self.html.push_str("<img");
+                    push_attr(&mut self.html, "src", &url);
+                    if let Some(alt) = self.doc.attr(img, "alt") {
+                        push_attr(&mut self.html, "alt", alt);
+                    }
+                    self.html.push('>');
+                    if self.first_image.is_none() {
+                        self.first_image = Some(url);
+                    }
+                    break;
+                }
+            }
+        }
+        Opened::Skip
+    }
+
+    /// An embedded video becomes a paragraph with a link to it.
+    fn write_video_link(&mut self, id: NodeId) {
+        let src = ["src", "data-src", "data"].iter().find_map(|a| self.doc.attr(id, a));
+        let Some(src) = src.filter(|s| crate::prune::is_video_url(s)) else { return };
+        let Some(url) = self.url(src) else { return };
+        let label = Url::parse(&url)
+            .ok()
+            .and_then(|u| u.host_str().map(|h| h.trim_start_matches("www.").to_string()))
+            .unwrap_or_else(|| url.clone());
+        self.block_break();
+        self.html.push_str("<p><a");
+        push_attr(&mut self.html, "href", &url);
+        self.html.push_str(">▶ ");
+        escape_text(&mut self.html, &label);
+        self.html.push_str("</a></p>");
+        self.push_text(&format!("▶ {label}"));
+        self.block_break();
+    }
+
+    fn push_text(&mut self, raw: &str) {
+        escape_text(&mut self.html, raw);
+        if self.pre_depth > 0 {
+            self.text.push_str(raw);
+            return;
+        }
+        for c in raw.chars() {
+            if c.is_whitespace() {
+                self.pending_space = true;
+            } else {
+                if self.pending_space && !self.text.is_empty() && !self.text.ends_with(char::is_whitespace) {
+                    self.text.push(' ');
+                }
+                self.pending_space = false;
+                self.text.push(c);
+            }
+        }
+    }
+
+    fn space(&mut self) {
+        self.pending_space = true;
+    }
+
+    fn newline(&mut self) {
+        while self.text.ends_with(' ') {
+            self.text.pop();
+        }
+        self.text.push('\n');
+        self.pending_space = false;
+    }
+
+    /// Paragraph separator in the text: one blank line.
+    fn block_break(&mut self) {
+        self.pending_space = false;
+        if self.text.is_empty() || self.text.ends_with("\n\n") {
+            return;
+        }
+        while self.text.ends_with(' ') {
+            self.text.pop();
+        }
+        if self.text.ends_with('\n') {
+            self.text.push('\n');
+        } else {
+            self.text.push_str("\n\n");
+        }
+    }
+}
+
+/// Transparent, tiny or blank images that lazy loaders put in `src`.
+fn is_placeholder(src: &str) -> bool {
+    let s = src.to_ascii_lowercase();
+    (s.starts_with("data:") && s.len() < 200) || s.contains("placeholder") || s.contains("blank.gif") || s.contains("spacer.gif") || s.contains("lazy")
+}
+
+fn escape_text(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+fn push_attr(out: &mut String, name: &str, value: &str) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+}

@@ -1,0 +1,252 @@
+//! Page-wide cleaning before scoring: everything that can never be part of an article goes,
+//! and markup that hides paragraphs is normalised.
+//!
+//! Steps, in order (see [`prepare`]):
+//! 1. `<noscript>` images replace the lazy placeholders they stand behind.
+//! 2. Scripts, styles, templates and other non-content elements are removed.
+//! 3. Hidden elements are removed: `hidden`, `aria-hidden="true"`, inline `display:none` /
+//!    `visibility:hidden`, and elements the extension's snapshot marked hidden
+//!    (`data-clearpage-hidden`, computed by the live page's styles).
+//! 4. Runs of `<br><br>` become paragraphs; `<font>` becomes `<span>`.
+
+use ego_tree::NodeId;
+use scraper::Node;
+
+use crate::dom::Document;
+
+/// Elements removed with all their content.
+const NON_CONTENT_TAGS: &[&str] = &["script", "style", "template", "link", "meta", "title", "head", "base"];
+
+/// The attribute the extension's snapshot sets on elements the live page does not show.
+pub const SNAPSHOT_HIDDEN_ATTR: &str = "data-clearpage-hidden";
+
+pub fn prepare(doc: &mut Document) {
+    unwrap_noscript_images(doc);
+    remove_non_content(doc);
+    remove_hidden(doc);
+    replace_br_runs(doc);
+    for font in doc.descendants_with_tags(doc.root(), &["font"]) {
+        doc.rename(font, "span");
+    }
+}
+
+/// Whether an element carries an image source (direct or lazy).
+fn has_image_source(doc: &Document, img: NodeId) -> bool {
+    doc.element(img).is_some_and(|e| {
+        e.attrs.iter().any(|(name, value)| {
+            let n = &*name.local;
+            (matches!(n, "src" | "srcset" | "data-src" | "data-srcset")
+                || (n.starts_with("data-") && looks_like_image_url(value)))
+                && !value.trim().is_empty()
+        })
+    })
+}
+
+pub fn looks_like_image_url(value: &str) -> bool {
+    let v = value.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"].iter().any(|ext| v.contains(ext))
+}
+
+/// Pages often show a placeholder image and put the real one in `<noscript>`. When a
+/// `<noscript>` holds only an image, it replaces the placeholder before it, or stands in
+/// its own place when there is none.
+fn unwrap_noscript_images(doc: &mut Document) {
+    for noscript in doc.descendants_with_tags(doc.root(), &["noscript"]) {
+        let imgs = doc.descendants_with_tags(noscript, &["img"]);
+        if imgs.len() != 1 || !doc.inner_text(noscript).is_empty() {
+            doc.detach(noscript);
+            continue;
+        }
+        let real = imgs[0];
+        let placeholder = doc.prev_element_sibling(noscript).and_then(|prev| {
+            if doc.is_tag(prev, "img") {
+                Some(prev)
+            } else {
+                let inner = doc.descendants_with_tags(prev, &["img"]);
+                (inner.len() == 1 && doc.inner_text(prev).is_empty()).then(|| inner[0])
+            }
+        });
+        match placeholder {
+            Some(old) => {
+                // Keep the placeholder's lazy attributes the real image lacks.
+                let extra: Vec<(String, String)> = doc
+                    .element(old)
+                    .map(|e| {
+                        e.attrs
+                            .iter()
+                            .filter(|(n, _)| n.local.starts_with("data-"))
+                            .map(|(n, v)| (n.local.to_string(), v.to_string()))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                for (name, value) in extra {
+                    if doc.attr(real, &name).is_none() {
+                        doc.set_attr(real, &name, &value);
+                    }
+                }
+                doc.replace(old, real);
+                doc.detach(noscript);
+            }
+            None => {
+                doc.replace(noscript, real);
+            }
+        }
+    }
+    // Images with no source at all are placeholders for scripts that will not run.
+    for img in doc.descendants_with_tags(doc.root(), &["img"]) {
+        if !has_image_source(doc, img) {
+            doc.detach(img);
+        }
+    }
+}
+
+fn remove_non_content(doc: &mut Document) {
+    let mut remove = Vec::new();
+    for id in doc.all_elements() {
+        let tag = doc.tag(id);
+        if NON_CONTENT_TAGS.contains(&tag) {
+            remove.push(id);
+        }
+    }
+    // Comments carry nothing a reader wants.
+    let comments: Vec<NodeId> = doc
+        .html
+        .tree
+        .root()
+        .descendants()
+        .filter(|n| matches!(n.value(), Node::Comment(_) | Node::ProcessingInstruction(_)))
+        .map(|n| n.id())
+        .collect();
+    for id in remove.into_iter().chain(comments) {
+        doc.detach(id);
+    }
+}
+
+/// Whether the page (or our snapshot) says the element is not shown.
+pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
+    if doc.attr(id, SNAPSHOT_HIDDEN_ATTR).is_some() || doc.attr(id, "hidden").is_some() {
+        return true;
+    }
+    if doc.attr(id, "aria-hidden").is_some_and(|v| v.trim() == "true")
+        && !doc.attr(id, "class").is_some_and(|c| c.contains("fallback-image"))
+    {
+        return true;
+    }
+    if let Some(style) = doc.attr(id, "style") {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+fn remove_hidden(doc: &mut Document) {
+    let Some(body) = doc.body() else { return };
+    let hidden: Vec<NodeId> = doc
+        .descendant_elements(body)
+        .into_iter()
+        .filter(|&id| is_hidden(doc, id))
+        .collect();
+    for id in hidden {
+        doc.detach(id);
+    }
+}
+
+/// Turns `text<br><br>more text` into paragraphs, the way many old pages separate them.
+fn replace_br_runs(doc: &mut Document) {
+    for br in doc.descendants_with_tags(doc.root(), &["br"]) {
+        if doc.parent(br).is_none() {
+            continue;
+        }
+        // Remove the brs that follow this one (ignoring whitespace); need at least one.
+        let mut replaced = false;
+        let mut next = next_non_whitespace(doc, br);
+        while let Some(n) = next {
+            if !doc.is_tag(n, "br") {
+                break;
+            }
+            replaced = true;
+            next = next_non_whitespace(doc, n);
+            doc.detach(n);
+        }
+        if !replaced {
+            continue;
+        }
+        let p = doc.create_element("p");
+        doc.replace(br, p);
+        // Move following phrasing content into the new paragraph until the next <br><br>.
+        let mut sibling = doc.node(p).and_then(|n| n.next_sibling()).map(|n| n.id());
+        while let Some(s) = sibling {
+            if doc.is_tag(s, "br") {
+                if let Some(after) = next_non_whitespace(doc, s) {
+                    if doc.is_tag(after, "br") {
+                        break;
+                    }
+                }
+            }
+            if !doc.is_phrasing(s) {
+                break;
+            }
+            sibling = doc.node(s).and_then(|n| n.next_sibling()).map(|n| n.id());
+            doc.append(p, s);
+        }
+        // Trailing whitespace and brs do not belong to the paragraph.
+        while let Some(last) = doc.node(p).and_then(|n| n.last_child()).map(|n| n.id()) {
+            if doc.is_whitespace_text(last) || doc.is_tag(last, "br") {
+                doc.detach(last);
+            } else {
+                break;
+            }
+        }
+        if let Some(parent) = doc.parent(p) {
+            if doc.is_tag(parent, "p") {
+                doc.rename(parent, "div");
+            }
+        }
+    }
+}
+
+fn next_non_whitespace(doc: &Document, id: NodeId) -> Option<NodeId> {
+    let mut cur = doc.node(id)?.next_sibling();
+    while let Some(n) = cur {
+        match n.value() {
+            Node::Text(t) if t.text.trim().is_empty() => cur = n.next_sibling(),
+            Node::Comment(_) => cur = n.next_sibling(),
+            _ => return Some(n.id()),
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prepared(html: &str) -> Document {
+        let mut d = Document::parse(html);
+        prepare(&mut d);
+        d
+    }
+
+    #[test]
+    fn removes_scripts_and_hidden() {
+        let d = prepared(r#"<body><script>x()</script><p hidden>gone</p><p style="display: none">gone</p><p>kept</p></body>"#);
+        let t = d.inner_text(d.root());
+        assert_eq!(t, "kept");
+    }
+
+    #[test]
+    fn noscript_image_replaces_placeholder() {
+        let d = prepared(r#"<body><img src="data:image/gif;base64,R0lGOD" data-x="1"><noscript><img src="real.jpg"></noscript></body>"#);
+        let imgs = d.descendants_with_tags(d.root(), &["img"]);
+        assert_eq!(imgs.len(), 1);
+        assert_eq!(d.attr(imgs[0], "src"), Some("real.jpg"));
+    }
+
+    #[test]
+    fn br_runs_become_paragraphs() {
+        let d = prepared("<body><div>one<br><br>two<br><br>three</div></body>");
+        assert_eq!(d.descendants_with_tags(d.root(), &["p"]).len(), 2);
+    }
+}

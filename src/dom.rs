@@ -1,0 +1,442 @@
+//! The parsed page: one html5ever tree (via `scraper`'s ego-tree DOM) and the small set of
+//! node helpers every later step uses: tag names, attributes, text, link density, and the
+//! structural edits (detach, rename, wrap, move) the cleaning and scoring steps make.
+//!
+//! Nothing here recurses on tree depth: walks use ego-tree's iterative traversals.
+
+use ego_tree::iter::Edge;
+use ego_tree::NodeId;
+use html5ever::tendril::TendrilSink;
+use html5ever::{ns, LocalName, QualName};
+use scraper::node::{Element, Text};
+use scraper::{Html, HtmlTreeSink, Node};
+
+pub use ego_tree::NodeId as Id;
+
+/// The page's tree. Owns the `scraper::Html` and offers id-based helpers.
+pub struct Document {
+    pub html: Html,
+}
+
+/// Elements whose content is phrasing (inline) content, as the HTML spec lists them.
+const PHRASING_TAGS: &[&str] = &[
+    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
+    "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object",
+    "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong",
+    "sub", "sup", "textarea", "time", "var", "wbr", "a", "del", "ins", "s", "u", "font", "big",
+    "tt", "strike", "picture", "svg", "canvas", "video",
+];
+
+/// Elements that start a new block of text.
+const BLOCK_TAGS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "details", "dialog", "dd", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul",
+    "tr", "td", "th", "tbody", "thead", "tfoot", "caption", "summary", "center", "menu",
+];
+
+pub fn is_phrasing_tag(tag: &str) -> bool {
+    PHRASING_TAGS.contains(&tag)
+}
+
+pub fn is_block_tag(tag: &str) -> bool {
+    BLOCK_TAGS.contains(&tag)
+}
+
+impl Document {
+    /// Parses a whole page once. `<noscript>` content is parsed as markup (scripting off), so
+    /// the images pages put there for script-less readers are real elements we can use.
+    pub fn parse(text: &str) -> Document {
+        let opts = html5ever::ParseOpts {
+            tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+                scripting_enabled: false,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let sink = HtmlTreeSink::new(Html::new_document());
+        let html = html5ever::parse_document(sink, opts).one(text);
+        Document { html }
+    }
+
+    pub fn root(&self) -> NodeId {
+        self.html.tree.root().id()
+    }
+
+    pub fn node(&self, id: NodeId) -> Option<ego_tree::NodeRef<'_, Node>> {
+        self.html.tree.get(id)
+    }
+
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        self.node(id).and_then(|n| n.value().as_element())
+    }
+
+    /// Lowercase local name of an element, "" for other nodes.
+    pub fn tag(&self, id: NodeId) -> &str {
+        self.element(id).map(|e| &*e.name.local).unwrap_or("")
+    }
+
+    pub fn is_tag(&self, id: NodeId, tag: &str) -> bool {
+        self.tag(id) == tag
+    }
+
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        let element = self.element(id)?;
+        element
+            .attrs
+            .iter()
+            .find(|(qual, _)| &*qual.local == name)
+            .map(|(_, v)| &**v)
+    }
+
+    /// `class` and `id` joined by a space, lowercased: what class/id weights match against.
+    pub fn class_and_id(&self, id: NodeId) -> String {
+        let mut s = String::new();
+        if let Some(c) = self.attr(id, "class") {
+            s.push_str(c);
+        }
+        if let Some(i) = self.attr(id, "id") {
+            s.push(' ');
+            s.push_str(i);
+        }
+        s.make_ascii_lowercase();
+        s
+    }
+
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.node(id)?.parent().map(|p| p.id())
+    }
+
+    pub fn parent_element(&self, id: NodeId) -> Option<NodeId> {
+        let p = self.node(id)?.parent()?;
+        p.value().is_element().then(|| p.id())
+    }
+
+    pub fn children(&self, id: NodeId) -> Vec<NodeId> {
+        match self.node(id) {
+            Some(n) => n.children().map(|c| c.id()).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    pub fn element_children(&self, id: NodeId) -> Vec<NodeId> {
+        match self.node(id) {
+            Some(n) => n.children().filter(|c| c.value().is_element()).map(|c| c.id()).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    pub fn next_element_sibling(&self, id: NodeId) -> Option<NodeId> {
+        let mut cur = self.node(id)?.next_sibling();
+        while let Some(n) = cur {
+            if n.value().is_element() {
+                return Some(n.id());
+            }
+            cur = n.next_sibling();
+        }
+        None
+    }
+
+    pub fn prev_element_sibling(&self, id: NodeId) -> Option<NodeId> {
+        let mut cur = self.node(id)?.prev_sibling();
+        while let Some(n) = cur {
+            if n.value().is_element() {
+                return Some(n.id());
+            }
+            cur = n.prev_sibling();
+        }
+        None
+    }
+
+    /// All element descendants of `id` (not `id` itself), in document order.
+    pub fn descendant_elements(&self, id: NodeId) -> Vec<NodeId> {
+        match self.node(id) {
+            Some(n) => n
+                .descendants()
+                .skip(1)
+                .filter(|d| d.value().is_element())
+                .map(|d| d.id())
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Element descendants with one of `tags`.
+    pub fn descendants_with_tags(&self, id: NodeId, tags: &[&str]) -> Vec<NodeId> {
+        match self.node(id) {
+            Some(n) => n
+                .descendants()
+                .skip(1)
+                .filter(|d| {
+                    d.value()
+                        .as_element()
+                        .is_some_and(|e| tags.contains(&&*e.name.local))
+                })
+                .map(|d| d.id())
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
+    pub fn count_tags(&self, id: NodeId, tags: &[&str]) -> usize {
+        match self.node(id) {
+            Some(n) => n
+                .descendants()
+                .skip(1)
+                .filter(|d| {
+                    d.value()
+                        .as_element()
+                        .is_some_and(|e| tags.contains(&&*e.name.local))
+                })
+                .count(),
+            None => 0,
+        }
+    }
+
+    /// Whether an ancestor of `id` (within `max_depth` levels, 0 = unlimited) has tag `tag`.
+    pub fn has_ancestor_tag(&self, id: NodeId, tag: &str, max_depth: usize) -> bool {
+        let mut depth = 0;
+        let mut cur = self.parent(id);
+        while let Some(p) = cur {
+            if max_depth > 0 && depth >= max_depth {
+                return false;
+            }
+            if self.is_tag(p, tag) {
+                return true;
+            }
+            depth += 1;
+            cur = self.parent(p);
+        }
+        false
+    }
+
+    pub fn is_ancestor(&self, ancestor: NodeId, of: NodeId) -> bool {
+        let mut cur = self.parent(of);
+        while let Some(p) = cur {
+            if p == ancestor {
+                return true;
+            }
+            cur = self.parent(p);
+        }
+        false
+    }
+
+    /// Raw text of all text descendants, concatenated.
+    pub fn text(&self, id: NodeId) -> String {
+        let mut s = String::new();
+        if let Some(n) = self.node(id) {
+            for d in n.descendants() {
+                if let Node::Text(t) = d.value() {
+                    s.push_str(&t.text);
+                }
+            }
+        }
+        s
+    }
+
+    /// Text with runs of whitespace collapsed to one space and trimmed (Readability's
+    /// `getInnerText`).
+    pub fn inner_text(&self, id: NodeId) -> String {
+        crate::text::collapse_whitespace(&self.text(id))
+    }
+
+    /// Character count of the collapsed text, without allocating the string twice.
+    pub fn text_len(&self, id: NodeId) -> usize {
+        let Some(n) = self.node(id) else { return 0 };
+        let mut count = 0usize;
+        let mut pending_space = false;
+        for d in n.descendants() {
+            if let Node::Text(t) = d.value() {
+                for c in t.text.chars() {
+                    if c.is_whitespace() {
+                        pending_space = count > 0;
+                    } else {
+                        if pending_space {
+                            count += 1;
+                            pending_space = false;
+                        }
+                        count += 1;
+                    }
+                }
+            }
+        }
+        count
+    }
+
+    /// Share of the text that sits inside links (in-page `#` links weigh less).
+    pub fn link_density(&self, id: NodeId) -> f64 {
+        let total = self.text_len(id);
+        if total == 0 {
+            return 0.0;
+        }
+        let mut link_len = 0.0;
+        for a in self.descendants_with_tags(id, &["a"]) {
+            let coefficient = match self.attr(a, "href") {
+                Some(h) if h.trim_start().starts_with('#') => 0.3,
+                _ => 1.0,
+            };
+            link_len += self.text_len(a) as f64 * coefficient;
+        }
+        link_len / total as f64
+    }
+
+    /// Whether the element holds nothing but whitespace and `<br>`/`<hr>`.
+    pub fn is_without_content(&self, id: NodeId) -> bool {
+        let Some(n) = self.node(id) else { return true };
+        if !self.text(id).trim().is_empty() {
+            return false;
+        }
+        n.children().all(|c| match c.value() {
+            Node::Element(e) => matches!(&*e.name.local, "br" | "hr"),
+            Node::Text(t) => t.text.trim().is_empty(),
+            _ => true,
+        })
+    }
+
+    /// Whether any descendant is a block-level element (Readability's `hasChildBlockElement`).
+    pub fn has_block_descendant(&self, id: NodeId) -> bool {
+        match self.node(id) {
+            Some(n) => n.descendants().skip(1).any(|d| {
+                d.value()
+                    .as_element()
+                    .is_some_and(|e| DIV_TO_P_BLOCKERS.contains(&&*e.name.local))
+            }),
+            None => false,
+        }
+    }
+
+    /// Whether a node is phrasing content (text, or an inline element whose children are too).
+    pub fn is_phrasing(&self, id: NodeId) -> bool {
+        let Some(n) = self.node(id) else { return false };
+        match n.value() {
+            Node::Text(_) => true,
+            Node::Element(e) => {
+                let tag = &*e.name.local;
+                if is_phrasing_tag(tag) {
+                    return true;
+                }
+                matches!(tag, "a" | "del" | "ins")
+                    && n.children().all(|c| self.is_phrasing(c.id()))
+            }
+            _ => false,
+        }
+    }
+
+    pub fn is_whitespace_text(&self, id: NodeId) -> bool {
+        matches!(self.node(id).map(|n| n.value()), Some(Node::Text(t)) if t.text.trim().is_empty())
+    }
+
+    // ---- edits ------------------------------------------------------------------------
+
+    pub fn detach(&mut self, id: NodeId) {
+        if let Some(mut n) = self.html.tree.get_mut(id) {
+            n.detach();
+        }
+    }
+
+    pub fn rename(&mut self, id: NodeId, tag: &str) {
+        if let Some(mut n) = self.html.tree.get_mut(id) {
+            if let Node::Element(e) = n.value() {
+                e.name = html_name(tag);
+            }
+        }
+    }
+
+    pub fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
+        if let Some(mut n) = self.html.tree.get_mut(id) {
+            if let Node::Element(e) = n.value() {
+                if let Some(slot) = e.attrs.iter_mut().find(|(q, _)| &*q.local == name) {
+                    slot.1 = value.into();
+                } else {
+                    e.attrs.push((
+                        QualName::new(None, ns!(), LocalName::from(name)),
+                        value.into(),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Creates a detached element.
+    pub fn create_element(&mut self, tag: &str) -> NodeId {
+        let element = Element::new(html_name(tag), Vec::new());
+        self.html.tree.orphan(Node::Element(element)).id()
+    }
+
+    pub fn create_text(&mut self, text: &str) -> NodeId {
+        self.html
+            .tree
+            .orphan(Node::Text(Text { text: text.into() }))
+            .id()
+    }
+
+    /// Moves `child` (detaching it from where it was) to the end of `parent`.
+    pub fn append(&mut self, parent: NodeId, child: NodeId) {
+        if parent == child || self.is_ancestor(child, parent) {
+            return;
+        }
+        if let Some(mut p) = self.html.tree.get_mut(parent) {
+            p.append_id(child);
+        }
+    }
+
+    /// Moves `node` right before `reference`.
+    pub fn insert_before(&mut self, reference: NodeId, node: NodeId) {
+        if reference == node || self.is_ancestor(node, reference) {
+            return;
+        }
+        if let Some(mut r) = self.html.tree.get_mut(reference) {
+            r.insert_id_before(node);
+        }
+    }
+
+    /// Puts `new` where `old` is and detaches `old`.
+    pub fn replace(&mut self, old: NodeId, new: NodeId) {
+        self.insert_before(old, new);
+        self.detach(old);
+    }
+
+    /// Moves all children of `from` to the end of `to`.
+    pub fn move_children(&mut self, from: NodeId, to: NodeId) {
+        for c in self.children(from) {
+            self.append(to, c);
+        }
+    }
+
+    /// Elements of the whole document in order, start tags only.
+    pub fn all_elements(&self) -> Vec<NodeId> {
+        self.html
+            .tree
+            .root()
+            .traverse()
+            .filter_map(|edge| match edge {
+                Edge::Open(n) if n.value().is_element() => Some(n.id()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The `<body>` element, or the root element when the page has none.
+    pub fn body(&self) -> Option<NodeId> {
+        let html = self.html.root_element();
+        html.children()
+            .find(|c| c.value().as_element().is_some_and(|e| &*e.name.local == "body"))
+            .map(|c| c.id())
+            .or(Some(html.id()))
+    }
+
+    pub fn html_element(&self) -> NodeId {
+        self.html.root_element().id()
+    }
+}
+
+/// Elements that keep a `<div>` from being read as a paragraph.
+const DIV_TO_P_BLOCKERS: &[&str] = &[
+    "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "section", "article",
+    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "aside", "nav", "form",
+    "iframe", "video", "picture", "hr",
+];
+
+pub fn html_name(tag: &str) -> QualName {
+    QualName::new(None, ns!(html), LocalName::from(tag))
+}

@@ -1,0 +1,285 @@
+//! Pruning the picked article: what sits inside the article container but is not article.
+//!
+//! Steps, in order (see [`prune`]):
+//! 1. Mark data tables (kept whatever their link density) apart from layout tables.
+//! 2. Remove forms, fieldsets, objects and embeds that are not videos, footers, asides,
+//!    share bars, form controls, negatively named headings.
+//! 3. Conditionally remove tables, lists and divs whose shape says "not prose": too many
+//!    links, images without text, more list items than paragraphs, inputs, ad labels.
+//! 4. Remove empty paragraphs and stray `<br>`s before paragraphs.
+//!
+//! Unlike Readability, heading levels are kept, short `<pre>` blocks and small data tables
+//! are kept, and videos survive as links (see [`crate::assemble`]).
+
+use std::collections::HashSet;
+
+use ego_tree::NodeId;
+
+use crate::dom::Document;
+use crate::score::{class_weight, Flags};
+use crate::text::comma_count;
+
+/// Hosts of embedded videos that are kept (written out as links to the video).
+pub const VIDEO_HOSTS: &[&str] = &[
+    "youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com", "dailymotion.com",
+    "player.twitch.tv", "v.qq.com", "archive.org", "upload.wikimedia.org", "player.bilibili.com",
+    "live.bilibili.com", "tiktok.com", "ted.com",
+];
+/// Share-bar names; such blocks go when short.
+const SHARE_NAMES: &[&str] = &["share", "sharedaddy"];
+const SHARE_MAX_CHARS: usize = 500;
+/// Texts that are only an ad label or a loading message.
+const AD_LABELS: &[&str] = &[
+    "ad", "ads", "advertising", "advertisement", "pub", "publicité", "werbung", "anzeige", "广告",
+    "реклама", "anuncio", "publicidad", "pubblicità", "advertentie", "reklama", "sponsored",
+];
+const LOADING_LABELS: &[&str] = &["loading", "正在加载", "загрузка", "chargement", "cargando"];
+/// Lists keep when this share of a block's text sits in list items.
+const LIST_TEXT_SHARE: f64 = 0.9;
+const LINK_DENSITY_LIMIT: f64 = 0.2;
+const LINK_DENSITY_LIMIT_POSITIVE: f64 = 0.5;
+
+pub fn is_video_url(value: &str) -> bool {
+    let v = value.to_ascii_lowercase();
+    VIDEO_HOSTS.iter().any(|h| v.contains(h))
+}
+
+pub fn prune(doc: &mut Document, article: NodeId, flags: Flags) {
+    let data_tables = mark_data_tables(doc, article);
+    clean_conditionally(doc, article, "form", flags, &data_tables);
+    clean_conditionally(doc, article, "fieldset", flags, &data_tables);
+    for tag in ["object", "embed", "footer", "link", "aside"] {
+        remove_tag(doc, article, tag);
+    }
+    remove_share_bars(doc, article);
+    for tag in ["iframe", "input", "textarea", "select", "button"] {
+        remove_tag(doc, article, tag);
+    }
+    for h in doc.descendants_with_tags(article, &["h1", "h2"]) {
+        if class_weight(doc, h, flags) < 0.0 {
+            doc.detach(h);
+        }
+    }
+    clean_conditionally(doc, article, "table", flags, &data_tables);
+    clean_conditionally(doc, article, "ul", flags, &data_tables);
+    clean_conditionally(doc, article, "div", flags, &data_tables);
+    for p in doc.descendants_with_tags(article, &["p"]) {
+        let has_media = doc.count_tags(p, &["img", "embed", "object", "iframe", "picture", "video"]) > 0;
+        if !has_media && doc.text(p).trim().is_empty() {
+            doc.detach(p);
+        }
+    }
+    for br in doc.descendants_with_tags(article, &["br"]) {
+        let mut next = doc.node(br).and_then(|n| n.next_sibling());
+        while let Some(n) = next {
+            if doc.is_whitespace_text(n.id()) {
+                next = n.next_sibling();
+            } else {
+                break;
+            }
+        }
+        if next.is_some_and(|n| doc.is_tag(n.id(), "p")) {
+            doc.detach(br);
+        }
+    }
+}
+
+/// Removes every `tag` element except embedded videos.
+fn remove_tag(doc: &mut Document, article: NodeId, tag: &str) {
+    let is_embed = matches!(tag, "object" | "embed" | "iframe");
+    for id in doc.descendants_with_tags(article, &[tag]) {
+        if is_embed && is_video_embed(doc, id) {
+            continue;
+        }
+        doc.detach(id);
+    }
+}
+
+pub fn is_video_embed(doc: &Document, id: NodeId) -> bool {
+    doc.element(id)
+        .is_some_and(|e| e.attrs.iter().any(|(_, v)| is_video_url(v)))
+}
+
+fn remove_share_bars(doc: &mut Document, article: NodeId) {
+    for top in doc.element_children(article) {
+        for id in doc.descendant_elements(top) {
+            let names = doc.class_and_id(id);
+            let is_share = names
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|token| SHARE_NAMES.contains(&token));
+            if is_share && doc.text(id).chars().count() < SHARE_MAX_CHARS {
+                doc.detach(id);
+            }
+        }
+    }
+}
+
+/// Tables that hold data rather than layout.
+fn mark_data_tables(doc: &Document, article: NodeId) -> HashSet<NodeId> {
+    let mut data = HashSet::new();
+    for table in doc.descendants_with_tags(article, &["table"]) {
+        if doc.attr(table, "role") == Some("presentation") {
+            continue;
+        }
+        if doc.attr(table, "datatable") == Some("0") {
+            continue;
+        }
+        if doc.attr(table, "summary").is_some()
+            || doc.descendants_with_tags(table, &["caption"]).iter().any(|c| doc.text_len(*c) > 0)
+            || doc.count_tags(table, &["col", "colgroup", "tfoot", "thead", "th"]) > 0
+        {
+            data.insert(table);
+            continue;
+        }
+        if doc.count_tags(table, &["table"]) > 0 {
+            continue;
+        }
+        let rows = doc.descendants_with_tags(table, &["tr"]);
+        let columns = rows
+            .iter()
+            .map(|r| doc.element_children(*r).len())
+            .max()
+            .unwrap_or(0);
+        if rows.len() == 1 || columns == 1 {
+            continue;
+        }
+        // Small grids of short cells are data too (Readability drops them).
+        if rows.len() >= 10 || columns > 4 || rows.len() * columns > 10 || is_small_grid(doc, &rows) {
+            data.insert(table);
+        }
+    }
+    data
+}
+
+/// A small table of short cells with little markup inside: a data grid, not a layout.
+fn is_small_grid(doc: &Document, rows: &[NodeId]) -> bool {
+    rows.len() >= 2
+        && rows.iter().all(|r| {
+            doc.element_children(*r)
+                .iter()
+                .all(|cell| doc.text_len(*cell) < 200 && !doc.has_block_descendant(*cell))
+        })
+}
+
+fn has_data_table_ancestor(doc: &Document, id: NodeId, data: &HashSet<NodeId>) -> bool {
+    let mut cur = doc.parent(id);
+    while let Some(p) = cur {
+        if data.contains(&p) {
+            return true;
+        }
+        cur = doc.parent(p);
+    }
+    false
+}
+
+fn text_density(doc: &Document, id: NodeId, tags: &[&str]) -> f64 {
+    let total = doc.text_len(id);
+    if total == 0 {
+        return 0.0;
+    }
+    let inner: usize = doc
+        .descendants_with_tags(id, tags)
+        .iter()
+        .map(|c| doc.text_len(*c))
+        .sum();
+    inner as f64 / total as f64
+}
+
+fn is_label(text: &str, labels: &[&str]) -> bool {
+    let t = text.trim().trim_end_matches('…').trim_end_matches("...").to_lowercase();
+    labels.contains(&t.as_str())
+}
+
+/// Readability's conditional cleaning: removes `tag` elements whose shape is not prose.
+fn clean_conditionally(doc: &mut Document, article: NodeId, tag: &str, flags: Flags, data: &HashSet<NodeId>) {
+    if !flags.clean_conditionally {
+        return;
+    }
+    let nodes = doc.descendants_with_tags(article, &[tag]);
+    for &node in nodes.iter().rev() {
+        if doc.parent(node).is_none() || !doc.is_ancestor(article, node) {
+            continue;
+        }
+        if should_remove(doc, node, tag, flags, data) {
+            doc.detach(node);
+        }
+    }
+}
+
+fn should_remove(doc: &Document, node: NodeId, tag: &str, flags: Flags, data: &HashSet<NodeId>) -> bool {
+    let text = doc.inner_text(node);
+    let content_length = text.chars().count();
+    let mut is_list = matches!(tag, "ul" | "ol");
+    if !is_list && content_length > 0 {
+        let list_len: usize = doc
+            .descendants_with_tags(node, &["ul", "ol"])
+            .iter()
+            .map(|l| doc.text_len(*l))
+            .sum();
+        is_list = list_len as f64 / content_length as f64 > LIST_TEXT_SHARE;
+    }
+    if tag == "table" && data.contains(&node) {
+        return false;
+    }
+    if has_data_table_ancestor(doc, node, data) || doc.has_ancestor_tag(node, "code", 0) || doc.has_ancestor_tag(node, "pre", 0) {
+        return false;
+    }
+    if doc.descendants_with_tags(node, &["table"]).iter().any(|t| data.contains(t)) {
+        return false;
+    }
+    // Code blocks are content whatever their shape.
+    if doc.count_tags(node, &["pre"]) > 0 && doc.descendants_with_tags(node, &["pre"]).iter().map(|p| doc.text_len(*p)).sum::<usize>() * 2 > content_length {
+        return false;
+    }
+    let weight = class_weight(doc, node, flags);
+    if weight < 0.0 {
+        return true;
+    }
+    if comma_count(&text) >= 10 {
+        return false;
+    }
+    let p = doc.count_tags(node, &["p"]) as f64;
+    let img = doc.count_tags(node, &["img"]) as f64;
+    let li = doc.count_tags(node, &["li"]) as f64 - 100.0;
+    let input = doc.count_tags(node, &["input"]) as f64;
+    let heading_density = text_density(doc, node, &["h1", "h2", "h3", "h4", "h5", "h6"]);
+    let mut embeds = 0;
+    for e in doc.descendants_with_tags(node, &["object", "embed", "iframe"]) {
+        if is_video_embed(doc, e) {
+            return false;
+        }
+        embeds += 1;
+    }
+    if is_label(&text, AD_LABELS) || is_label(&text, LOADING_LABELS) {
+        return true;
+    }
+    let link_density = doc.link_density(node);
+    let textish = text_density(
+        doc,
+        node,
+        &["span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"],
+    );
+    let in_figure = doc.has_ancestor_tag(node, "figure", 0);
+    let remove = (!in_figure && img > 1.0 && p / img < 0.5)
+        || (!is_list && li > p)
+        || (input > (p / 3.0).floor())
+        || (!is_list && !in_figure && heading_density < 0.9 && content_length < 25 && (img == 0.0 || img > 2.0) && link_density > 0.0)
+        || (!is_list && weight < CLASS_WEIGHT_POSITIVE && link_density > LINK_DENSITY_LIMIT)
+        || (weight >= CLASS_WEIGHT_POSITIVE && link_density > LINK_DENSITY_LIMIT_POSITIVE)
+        || ((embeds == 1 && content_length < 75) || embeds > 1)
+        || (img == 0.0 && textish == 0.0);
+    if is_list && remove {
+        // A list of images (a gallery) stays.
+        let children = doc.element_children(node);
+        if children.iter().any(|c| doc.element_children(*c).len() > 1) {
+            return true;
+        }
+        let li_count = doc.count_tags(node, &["li"]) as f64;
+        if img == li_count {
+            return false;
+        }
+    }
+    remove
+}
+
+const CLASS_WEIGHT_POSITIVE: f64 = crate::score::CLASS_WEIGHT;

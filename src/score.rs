@@ -1,0 +1,543 @@
+//! Finding the article: candidate scoring in the manner of Readability, with our own fixes.
+//!
+//! Steps of one attempt ([`grab`]):
+//! 1. **Walk** the body once: drop unlikely chrome (class/id/role), the in-page byline (kept
+//!    as metadata), a heading that repeats the title, empty containers; turn `<div>`s that
+//!    only hold phrasing content into paragraphs; collect paragraph-like elements.
+//! 2. **Score**: each paragraph gives its ancestors points for its length and commas,
+//!    divided by distance; ancestors start from tag and class/id weights, and structured
+//!    evidence (`itemprop=articleBody`, `<article>`, `<main>`).
+//! 3. **Pick** the best candidate after link-density discount, then climb to a common
+//!    ancestor when several strong candidates share it.
+//! 4. **Merge siblings** that score close to the pick, or read like paragraphs.
+//! 5. **Prune** what is left ([`crate::prune`]).
+//!
+//! If the result is too short, the attempt is repeated with fewer removals (unlikely
+//! stripping, class weights, conditional cleaning), and the longest result wins.
+//! A result that is mostly links or teasers is not an article ([`Error::NoArticle`]).
+//!
+//! [`Error::NoArticle`]: crate::Error::NoArticle
+
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
+
+use crate::dom::Document;
+use crate::metadata::Metadata;
+use crate::prune;
+use crate::text::{collapse_whitespace, comma_count};
+
+/// Minimum article text length for an attempt to count as a success.
+pub const CHAR_THRESHOLD: usize = 500;
+/// Paragraph-like elements shorter than this give no points.
+const MIN_PARAGRAPH_CHARS: usize = 25;
+/// How many levels of ancestors a paragraph's points reach.
+const SCORE_ANCESTOR_LEVELS: usize = 5;
+/// How many top candidates are compared when looking for a shared ancestor.
+const TOP_CANDIDATES: usize = 5;
+/// Candidates scoring at least this share of the best count as alternatives.
+const ALTERNATIVE_SCORE_SHARE: f64 = 0.75;
+/// How many alternatives must share an ancestor for it to become the pick.
+const MIN_SHARING_ALTERNATIVES: usize = 3;
+/// Weight of a class or id that says "content" (+) or "chrome" (-).
+pub const CLASS_WEIGHT: f64 = 25.0;
+/// Bonus for elements the page itself marks as the article body.
+const STRUCTURED_BODY_BONUS: f64 = 25.0;
+/// Longest text a byline can have.
+const MAX_BYLINE_CHARS: usize = 100;
+/// Below this much non-link text the page has no article.
+const MIN_ARTICLE_PROSE_CHARS: usize = 140;
+/// Above this link density the result is a link list, not an article.
+const MAX_ARTICLE_LINK_DENSITY: f64 = 0.5;
+
+pub const UNLIKELY_CANDIDATES: &[&str] = &[
+    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
+    "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
+    "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
+    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
+];
+const MAYBE_CANDIDATES: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+pub const POSITIVE_NAMES: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
+    "post", "text", "blog", "story",
+];
+pub const NEGATIVE_NAMES: &[&str] = &[
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
+    "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
+    "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
+];
+const BYLINE_NAMES: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+/// Paragraph-like elements that are scored.
+const TAGS_TO_SCORE: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
+/// Sibling tags merged as they are; others become `<div>`.
+const KEEP_TAG_WHEN_MERGED: &[&str] = &["div", "article", "section", "p", "ol", "ul"];
+
+#[derive(Clone, Copy)]
+pub struct Flags {
+    pub strip_unlikely: bool,
+    pub weigh_classes: bool,
+    pub clean_conditionally: bool,
+}
+
+const ATTEMPTS: [Flags; 4] = [
+    Flags { strip_unlikely: true, weigh_classes: true, clean_conditionally: true },
+    Flags { strip_unlikely: false, weigh_classes: true, clean_conditionally: true },
+    Flags { strip_unlikely: false, weigh_classes: false, clean_conditionally: true },
+    Flags { strip_unlikely: false, weigh_classes: false, clean_conditionally: false },
+];
+
+/// The chosen article: a new `<div>` in the document holding the article's nodes.
+pub struct Picked {
+    pub root: NodeId,
+    pub byline: Option<String>,
+}
+
+/// Runs attempts until one yields enough text; returns `None` when the page has no article.
+pub fn pick_article(doc: &mut Document, meta: &Metadata) -> Option<Picked> {
+    let pristine = doc.html.clone();
+    let mut best: Option<(usize, scraper::Html, Picked)> = None;
+    for (i, flags) in ATTEMPTS.iter().enumerate() {
+        if i > 0 {
+            doc.html = pristine.clone();
+        }
+        let Some(picked) = grab(doc, *flags, meta) else { continue };
+        let len = doc.text_len(picked.root);
+        if len >= CHAR_THRESHOLD {
+            return is_article(doc, picked.root).then_some(picked);
+        }
+        if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
+            best = Some((len, doc.html.clone(), picked));
+        }
+    }
+    let (len, html, picked) = best?;
+    doc.html = html;
+    (len > 0 && is_article(doc, picked.root)).then_some(picked)
+}
+
+/// Whether a picked container reads as an article rather than a list of links or teasers.
+fn is_article(doc: &Document, root: NodeId) -> bool {
+    let total = doc.text_len(root);
+    let density = doc.link_density(root);
+    let prose = (total as f64 * (1.0 - density)) as usize;
+    prose >= MIN_ARTICLE_PROSE_CHARS && density <= MAX_ARTICLE_LINK_DENSITY
+}
+
+struct Scores {
+    score: HashMap<NodeId, f64>,
+}
+
+impl Scores {
+    fn get(&self, id: NodeId) -> Option<f64> {
+        self.score.get(&id).copied()
+    }
+}
+
+pub fn class_weight(doc: &Document, id: NodeId, flags: Flags) -> f64 {
+    if !flags.weigh_classes {
+        return 0.0;
+    }
+    let mut weight = 0.0;
+    for attr in ["class", "id"] {
+        if let Some(v) = doc.attr(id, attr) {
+            let v = v.to_ascii_lowercase();
+            if v.is_empty() {
+                continue;
+            }
+            if NEGATIVE_NAMES.iter().any(|n| v.contains(n)) || is_hid_token(&v) {
+                weight -= CLASS_WEIGHT;
+            }
+            if POSITIVE_NAMES.iter().any(|n| v.contains(n)) {
+                weight += CLASS_WEIGHT;
+            }
+        }
+    }
+    weight
+}
+
+fn is_hid_token(v: &str) -> bool {
+    v.split_whitespace().any(|t| t == "hid")
+}
+
+fn initial_score(doc: &Document, id: NodeId, flags: Flags) -> f64 {
+    let base = match doc.tag(id) {
+        "div" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    let structured = if doc.attr(id, "itemprop").is_some_and(|v| v.contains("articleBody")) {
+        STRUCTURED_BODY_BONUS
+    } else {
+        0.0
+    };
+    base + class_weight(doc, id, flags) + structured
+}
+
+fn matches_any(s: &str, names: &[&str]) -> bool {
+    names.iter().any(|n| s.contains(n))
+}
+
+/// Similarity of two texts as the share of the second's distinct words found in the first.
+fn text_similarity(a: &str, b: &str) -> f64 {
+    let wa = crate::text::words(a);
+    let wb = crate::text::words(b);
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    let unique_b: Vec<&String> = wb.iter().filter(|w| !wa.contains(w)).collect();
+    let distance = unique_b.iter().map(|w| w.len() + 1).sum::<usize>() as f64
+        / wb.iter().map(|w| w.len() + 1).sum::<usize>() as f64;
+    1.0 - distance
+}
+
+fn next_node(doc: &Document, id: NodeId, skip_children: bool) -> Option<NodeId> {
+    if !skip_children {
+        if let Some(first) = doc.element_children(id).first() {
+            return Some(*first);
+        }
+    }
+    if let Some(next) = doc.next_element_sibling(id) {
+        return Some(next);
+    }
+    let mut cur = doc.parent(id);
+    while let Some(p) = cur {
+        if let Some(next) = doc.next_element_sibling(p) {
+            return Some(next);
+        }
+        cur = doc.parent(p);
+    }
+    None
+}
+
+fn remove_and_next(doc: &mut Document, id: NodeId) -> Option<NodeId> {
+    let next = next_node(doc, id, true);
+    doc.detach(id);
+    next
+}
+
+fn is_valid_byline(doc: &Document, id: NodeId, match_string: &str) -> bool {
+    let rel_author = doc.attr(id, "rel") == Some("author");
+    let itemprop_author = doc.attr(id, "itemprop").is_some_and(|v| v.contains("author"));
+    if !(rel_author || itemprop_author || matches_any(match_string, BYLINE_NAMES)) {
+        return false;
+    }
+    let len = doc.text_len(id);
+    len > 0 && len < MAX_BYLINE_CHARS
+}
+
+fn single_child_tag(doc: &Document, id: NodeId, tag: &str) -> Option<NodeId> {
+    let node = doc.node(id)?;
+    let mut only = None;
+    for c in node.children() {
+        match c.value() {
+            scraper::Node::Element(e) => {
+                if only.is_some() || &*e.name.local != tag {
+                    return None;
+                }
+                only = Some(c.id());
+            }
+            scraper::Node::Text(t) if !t.text.trim().is_empty() => return None,
+            _ => {}
+        }
+    }
+    only
+}
+
+/// Wraps runs of phrasing children of a `<div>` into `<p>`s.
+fn wrap_phrasing_runs(doc: &mut Document, div: NodeId) {
+    let mut p: Option<NodeId> = None;
+    for child in doc.children(div) {
+        if doc.is_phrasing(child) {
+            if let Some(p) = p {
+                doc.append(p, child);
+            } else if !(doc.is_whitespace_text(child) || doc.is_tag(child, "br")) {
+                let new_p = doc.create_element("p");
+                doc.insert_before(child, new_p);
+                doc.append(new_p, child);
+                p = Some(new_p);
+            }
+        } else if let Some(open) = p.take() {
+            trim_trailing_whitespace(doc, open);
+        }
+    }
+    if let Some(open) = p {
+        trim_trailing_whitespace(doc, open);
+    }
+}
+
+fn trim_trailing_whitespace(doc: &mut Document, p: NodeId) {
+    while let Some(last) = doc.node(p).and_then(|n| n.last_child()).map(|n| n.id()) {
+        if doc.is_whitespace_text(last) || doc.is_tag(last, "br") {
+            doc.detach(last);
+        } else {
+            break;
+        }
+    }
+}
+
+/// One attempt at finding the article with the given flags.
+fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
+    let body = doc.body()?;
+    let mut byline: Option<String> = None;
+    let mut to_score: Vec<NodeId> = Vec::new();
+    let mut seen_title_header = false;
+
+    // Step 1: walk.
+    let mut cursor = doc.element_children(body).first().copied();
+    while let Some(node) = cursor {
+        let tag = doc.tag(node).to_string();
+        let match_string = doc.class_and_id(node);
+
+        if doc.attr(node, "aria-modal") == Some("true") && doc.attr(node, "role") == Some("dialog") {
+            cursor = remove_and_next(doc, node);
+            continue;
+        }
+        if byline.is_none() && is_valid_byline(doc, node, &match_string) {
+            let name_child = doc
+                .descendant_elements(node)
+                .into_iter()
+                .find(|&d| doc.attr(d, "itemprop").is_some_and(|v| v.split_whitespace().any(|t| t == "name")));
+            byline = Some(doc.inner_text(name_child.unwrap_or(node)));
+            cursor = remove_and_next(doc, node);
+            continue;
+        }
+        if !seen_title_header && matches!(tag.as_str(), "h1" | "h2") {
+            if let Some(title) = &meta.title {
+                if text_similarity(title, &doc.inner_text(node)) > 0.75 {
+                    seen_title_header = true;
+                    cursor = remove_and_next(doc, node);
+                    continue;
+                }
+            }
+        }
+        if flags.strip_unlikely {
+            if matches_any(&match_string, UNLIKELY_CANDIDATES)
+                && !matches_any(&match_string, MAYBE_CANDIDATES)
+                && !doc.has_ancestor_tag(node, "table", 0)
+                && !doc.has_ancestor_tag(node, "code", 0)
+                && tag != "body"
+                && tag != "a"
+            {
+                cursor = remove_and_next(doc, node);
+                continue;
+            }
+            if doc.attr(node, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim())) {
+                cursor = remove_and_next(doc, node);
+                continue;
+            }
+        }
+        if matches!(tag.as_str(), "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            && doc.is_without_content(node)
+        {
+            cursor = remove_and_next(doc, node);
+            continue;
+        }
+        if TAGS_TO_SCORE.contains(&tag.as_str()) {
+            to_score.push(node);
+        }
+        let mut current = node;
+        if tag == "div" {
+            wrap_phrasing_runs(doc, node);
+            if let Some(p) = single_child_tag(doc, node, "p") {
+                if doc.link_density(node) < 0.25 {
+                    doc.replace(node, p);
+                    current = p;
+                    to_score.push(p);
+                }
+            } else if !doc.has_block_descendant(node) {
+                doc.rename(node, "p");
+                to_score.push(node);
+            }
+        }
+        cursor = next_node(doc, current, false);
+    }
+
+    // Step 2: score.
+    let mut scores = Scores { score: HashMap::new() };
+    let mut candidates: Vec<NodeId> = Vec::new();
+    for &el in &to_score {
+        let Some(parent) = doc.parent_element(el) else { continue };
+        let _ = parent;
+        let text = doc.inner_text(el);
+        let len = text.chars().count();
+        if len < MIN_PARAGRAPH_CHARS {
+            continue;
+        }
+        let points = 1.0 + (comma_count(&text) + 1) as f64 + ((len / 100).min(3)) as f64;
+        let mut level = 0usize;
+        let mut ancestor = doc.parent_element(el);
+        while let Some(a) = ancestor {
+            if level >= SCORE_ANCESTOR_LEVELS || doc.parent_element(a).is_none() {
+                break;
+            }
+            let entry = scores.score.entry(a).or_insert_with(|| {
+                candidates.push(a);
+                initial_score(doc, a, flags)
+            });
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            *entry += points / divider;
+            level += 1;
+            ancestor = doc.parent_element(a);
+        }
+    }
+
+    // Step 3: pick.
+    let mut top: Vec<(NodeId, f64)> = Vec::new();
+    for &c in &candidates {
+        let adjusted = scores.get(c).unwrap_or(0.0) * (1.0 - doc.link_density(c));
+        scores.score.insert(c, adjusted);
+        let pos = top.iter().position(|(_, s)| adjusted > *s).unwrap_or(top.len());
+        if pos < TOP_CANDIDATES {
+            top.insert(pos, (c, adjusted));
+            top.truncate(TOP_CANDIDATES);
+        }
+    }
+
+    let top_candidate: NodeId;
+    match top.first().copied() {
+        None => {
+            top_candidate = wrap_body(doc, body);
+            scores.score.insert(top_candidate, initial_score(doc, top_candidate, flags));
+        }
+        Some((first, _)) if first == body => {
+            top_candidate = wrap_body(doc, body);
+            scores.score.insert(top_candidate, initial_score(doc, top_candidate, flags));
+        }
+        Some((first, first_score)) => {
+            let mut pick = first;
+            let alternatives: Vec<Vec<NodeId>> = top[1..]
+                .iter()
+                .filter(|(_, s)| first_score > 0.0 && s / first_score >= ALTERNATIVE_SCORE_SHARE)
+                .map(|(c, _)| ancestors(doc, *c))
+                .collect();
+            if alternatives.len() >= MIN_SHARING_ALTERNATIVES {
+                let mut parent = doc.parent_element(pick);
+                while let Some(p) = parent {
+                    if p == body {
+                        break;
+                    }
+                    let sharing = alternatives.iter().filter(|list| list.contains(&p)).count();
+                    if sharing >= MIN_SHARING_ALTERNATIVES {
+                        pick = p;
+                        break;
+                    }
+                    parent = doc.parent_element(p);
+                }
+            }
+            if scores.get(pick).is_none() {
+                scores.score.insert(pick, initial_score(doc, pick, flags));
+            }
+            // Climb while parents keep a good share of the score.
+            let mut last_score = scores.get(pick).unwrap_or(0.0);
+            let threshold = last_score / 3.0;
+            let mut parent = doc.parent_element(pick);
+            while let Some(p) = parent {
+                if p == body {
+                    break;
+                }
+                let Some(parent_score) = scores.get(p) else {
+                    parent = doc.parent_element(p);
+                    continue;
+                };
+                if parent_score < threshold {
+                    break;
+                }
+                if parent_score > last_score {
+                    pick = p;
+                    break;
+                }
+                last_score = parent_score;
+                parent = doc.parent_element(p);
+            }
+            // A lone child says nothing its parent does not.
+            while let Some(p) = doc.parent_element(pick) {
+                if p == body || doc.element_children(p).len() != 1 {
+                    break;
+                }
+                pick = p;
+            }
+            if scores.get(pick).is_none() {
+                scores.score.insert(pick, initial_score(doc, pick, flags));
+            }
+            top_candidate = pick;
+        }
+    }
+
+    // Step 4: merge siblings.
+    let article = doc.create_element("div");
+    let top_score = scores.get(top_candidate).unwrap_or(0.0);
+    let sibling_threshold = (top_score * 0.2).max(10.0);
+    let top_class = doc.attr(top_candidate, "class").unwrap_or("").to_string();
+    let siblings = match doc.parent_element(top_candidate) {
+        Some(parent) => doc.element_children(parent),
+        None => vec![top_candidate],
+    };
+    for sibling in siblings {
+        let append = if sibling == top_candidate {
+            true
+        } else {
+            let bonus = if !top_class.is_empty() && doc.attr(sibling, "class") == Some(top_class.as_str()) {
+                top_score * 0.2
+            } else {
+                0.0
+            };
+            if scores.get(sibling).is_some_and(|s| s + bonus >= sibling_threshold) {
+                true
+            } else if doc.is_tag(sibling, "p") {
+                reads_like_paragraph(doc, sibling)
+            } else {
+                false
+            }
+        };
+        if append {
+            if !KEEP_TAG_WHEN_MERGED.contains(&doc.tag(sibling)) {
+                doc.rename(sibling, "div");
+            }
+            doc.append(article, sibling);
+        }
+    }
+
+    // Step 5: prune.
+    prune::prune(doc, article, flags);
+    Some(Picked { root: article, byline: byline.filter(|b| !b.is_empty()).map(|b| collapse_whitespace(&b)) })
+}
+
+/// A sibling paragraph joins the article when it is long and not a link, or short and ends
+/// a sentence.
+fn reads_like_paragraph(doc: &Document, p: NodeId) -> bool {
+    let density = doc.link_density(p);
+    let text = doc.inner_text(p);
+    let len = text.chars().count();
+    if len > 80 && density < 0.25 {
+        return true;
+    }
+    len > 0 && len < 80 && density == 0.0 && ends_a_sentence(&text)
+}
+
+fn ends_a_sentence(text: &str) -> bool {
+    text.contains(". ") || text.ends_with('.') || text.ends_with('。')
+}
+
+fn ancestors(doc: &Document, id: NodeId) -> Vec<NodeId> {
+    let mut out = Vec::new();
+    let mut cur = doc.parent_element(id);
+    while let Some(p) = cur {
+        out.push(p);
+        cur = doc.parent_element(p);
+    }
+    out
+}
+
+/// When no element stands out, the whole body is the article.
+fn wrap_body(doc: &mut Document, body: NodeId) -> NodeId {
+    let div = doc.create_element("div");
+    doc.move_children(body, div);
+    doc.append(body, div);
+    div
+}

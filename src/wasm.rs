@@ -1,0 +1,62 @@
+//! The WebAssembly boundary: the engine's API as JavaScript sees it.
+//!
+//! `extract(html, url, promos)` returns the same object as the CLI's JSON (camelCase keys,
+//! `null` where unknown) or throws `{ kind, message }` with `kind` one of `no-article`,
+//! `invalid-input`. Panics are logged by `console_error_panic_hook` and surface to the caller
+//! as a thrown `RuntimeError`, which the extension turns into an error state.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{Error, Options, PromoMode};
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+#[derive(Serialize)]
+struct ThrownError {
+    kind: &'static str,
+    message: String,
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// Extracts the article. `promos` is `"hide"` (default) or `"show"`.
+#[wasm_bindgen]
+pub fn extract(html: &str, url: Option<String>, promos: Option<String>) -> Result<JsValue, JsValue> {
+    let options = Options {
+        promos: match promos.as_deref() {
+            Some("show") => PromoMode::Show,
+            _ => PromoMode::Hide,
+        },
+    };
+    match crate::extract_str(html, url.as_deref(), &options) {
+        Ok(article) => to_js(&article),
+        Err(error) => {
+            let kind = match error {
+                Error::NoArticle => "no-article",
+                Error::InvalidInput(_) => "invalid-input",
+            };
+            Err(to_js(&ThrownError { kind, message: error.to_string() })?)
+        }
+    }
+}
+
+/// Cheap yes/no: does this page look like an article?
+#[wasm_bindgen(js_name = isProbablyReaderable)]
+pub fn is_probably_readerable(html: &str) -> bool {
+    crate::readerable::is_probably_readerable_str(html)
+}
+
+/// Debug builds only: panics on purpose so the shell's panic handling can be tested.
+#[cfg(debug_assertions)]
+#[wasm_bindgen(js_name = debugPanic)]
+pub fn debug_panic() {
+    panic!("clearpage debug panic requested");
+}

@@ -1,0 +1,223 @@
+// Chromium driver for the end-to-end tests: Debian /usr/bin/chromium through playwright-core,
+// headless, with the unpacked extension from the repository root loaded unchanged.
+//
+// How each step is done for real (see tests/e2e/README.md for why):
+//   - toolbar action: CDP Extensions.triggerAction on the *tab* target (a page target is refused);
+//   - closed shadow root: CDP DOM.describeNode(pierce) on the host gives the shadow root's backend
+//     node, DOM.resolveNode + Runtime.callFunctionOn run a function with the root as argument;
+//   - clicks in the reader view: real mouse events at the element's on-screen position;
+//   - background restart: CDP Target.closeTarget on the extension's service worker target.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const CHROMIUM_PATH = '/usr/bin/chromium';
+const VIEWPORT = { width: 1280, height: 800 };
+const SERVICE_WORKER_WAIT_MS = 15000;
+const POLL_INTERVAL_MS = 25;
+
+/** Flags that keep the browser off the network and quiet (loopback only). */
+const OFFLINE_FLAGS = [
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Wraps a page-side function so it can be called with `this` = a remote object. */
+function asCallOn(fn) {
+  return `function (arg) { return (${fn.toString()})(this, arg); }`;
+}
+
+/**
+ * Launches Chromium with the extension at `extensionDir` and returns the driver.
+ * `hostSelector` finds the reader view's host element in the page.
+ */
+export async function launchChromium({ extensionDir, hostSelector }) {
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clearpage-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: VIEWPORT,
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...OFFLINE_FLAGS],
+  });
+  const browserSession = await context.browser().newBrowserCDPSession();
+
+  const findServiceWorker = () =>
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  let worker = findServiceWorker()
+    ?? await context.waitForEvent('serviceworker', { timeout: SERVICE_WORKER_WAIT_MS });
+  const extensionId = new URL(worker.url()).host;
+
+  const page = context.pages()[0] ?? await context.newPage();
+  let pageSession = await context.newCDPSession(page);
+  const consoleLines = [];
+  page.on('console', (m) => consoleLines.push(`[page ${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => consoleLines.push(`[page error] ${e.message}`));
+
+  async function allTargets() {
+    return (await browserSession.send('Target.getTargets', { filter: [{}] })).targetInfos;
+  }
+
+  /** The tab target holding our page (Extensions.triggerAction wants a tab, not a page). */
+  async function tabTargetId() {
+    const targets = await allTargets();
+    const tabs = targets.filter((t) => t.type === 'tab');
+    const url = page.url();
+    const match = tabs.find((t) => t.url === url) ?? tabs[0];
+    if (!match) throw new Error('no tab target found');
+    return match.targetId;
+  }
+
+  async function liveWorker() {
+    worker = findServiceWorker();
+    if (worker) return worker;
+    worker = await context.waitForEvent('serviceworker', { timeout: SERVICE_WORKER_WAIT_MS });
+    return worker;
+  }
+
+  /** Runs `fn(shadowRoot, arg)` on the host's (closed) shadow root; null when there is no host. */
+  async function evalReader(fn, arg) {
+    const host = await page.$(hostSelector);
+    if (!host) return null;
+    // The element handle's remote object lives in Playwright's utility world; describeNode by
+    // objectId needs an id in this CDP session, so go through a fresh main-world lookup instead.
+    await host.dispose();
+    const { result } = await pageSession.send('Runtime.evaluate', {
+      expression: `document.querySelector(${JSON.stringify(hostSelector)})`,
+    });
+    if (!result.objectId) return null;
+    const { node } = await pageSession.send('DOM.describeNode', { objectId: result.objectId, depth: 1, pierce: true });
+    await pageSession.send('Runtime.releaseObject', { objectId: result.objectId });
+    const root = node.shadowRoots?.[0];
+    if (!root) return null;
+    const { object } = await pageSession.send('DOM.resolveNode', { backendNodeId: root.backendNodeId });
+    try {
+      const reply = await pageSession.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: asCallOn(fn),
+        arguments: [{ value: arg ?? null }],
+        returnByValue: true,
+        awaitPromise: true,
+      });
+      if (reply.exceptionDetails) {
+        throw new Error(`reader eval failed: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`);
+      }
+      return reply.result.value;
+    } finally {
+      await pageSession.send('Runtime.releaseObject', { objectId: object.objectId }).catch(() => {});
+    }
+  }
+
+  return {
+    name: 'chromium',
+    version: context.browser().version(),
+    extensionId,
+    consoleLines,
+
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+
+    async reload() {
+      await page.reload({ waitUntil: 'load' });
+    },
+
+    /** Runs `fn(arg)` in the page's main world and returns its (JSON) result. */
+    async evalPage(fn, arg) {
+      return page.evaluate(fn, arg ?? null);
+    },
+
+    evalReader,
+
+    async triggerAction() {
+      await browserSession.send('Extensions.triggerAction', { id: extensionId, targetId: await tabTargetId() });
+    },
+
+    /** Presses a key combination the way a user would ("Alt+Shift+R", "Escape"). */
+    async pressKeys(combo) {
+      await page.keyboard.press(combo);
+    },
+
+    /** Real mouse click at the centre of an element of the page (CSS selector). */
+    async clickPage(selector) {
+      await page.click(selector);
+    },
+
+    async typeText(text) {
+      await page.keyboard.type(text);
+    },
+
+    /** Real mouse click at the centre of the element matched by `selector` in the reader view. */
+    async clickReader(selector) {
+      const rect = await evalReader((root, sel) => {
+        const el = root.querySelector(sel);
+        if (!el) return null;
+        el.scrollIntoView({ block: 'nearest' });
+        const r = el.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2, w: r.width, h: r.height };
+      }, selector);
+      if (!rect || rect.w === 0 || rect.h === 0) throw new Error(`reader element not clickable: ${selector}`);
+      await page.mouse.click(rect.x, rect.y);
+    },
+
+    async screenshot(file) {
+      await page.screenshot({ path: file });
+    },
+
+    async setColorScheme(scheme) {
+      await page.emulateMedia({ colorScheme: scheme });
+    },
+
+    /** Badge text and title of the toolbar action for the current tab, via the extension API. */
+    async actionState() {
+      const w = await liveWorker();
+      return w.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return {
+          badgeText: await chrome.action.getBadgeText({ tabId: tab.id }),
+          title: await chrome.action.getTitle({ tabId: tab.id }),
+        };
+      });
+    },
+
+    /** The shortcuts the browser actually assigned to the extension's commands. */
+    async assignedShortcuts() {
+      const w = await liveWorker();
+      return w.evaluate(() => chrome.commands.getAll());
+    },
+
+    /** Stops the extension's service worker, as the browser does when it is idle. */
+    async stopBackground() {
+      const targets = await allTargets();
+      const sw = targets.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+      if (!sw) return { stopped: false, reason: 'no running service worker' };
+      await browserSession.send('Target.closeTarget', { targetId: sw.targetId });
+      const deadline = Date.now() + SERVICE_WORKER_WAIT_MS;
+      while (Date.now() < deadline) {
+        const still = (await allTargets()).some((t) => t.targetId === sw.targetId);
+        if (!still) return { stopped: true };
+        await sleep(POLL_INTERVAL_MS);
+      }
+      return { stopped: false, reason: 'service worker target still present' };
+    },
+
+    /** Whether the extension's service worker is currently running. */
+    async backgroundRunning() {
+      return (await allTargets()).some((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+    },
+
+    async close() {
+      await context.close().catch(() => {});
+      fs.rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
