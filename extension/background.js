@@ -161,8 +161,10 @@ async function toggleReader(tab) {
 }
 
 async function toggleReaderInTab(tabId) {
+  const started = performance.now();
+  let injected;
   try {
-    await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+    injected = await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
   } catch (error) {
     if (isRestrictedPageError(error)) {
       await setButtonState(tabId, BUTTON_STATE.restricted);
@@ -170,13 +172,19 @@ async function toggleReaderInTab(tabId) {
     }
     throw error;
   }
+  // Firefox may resolve with a per-frame error instead of rejecting.
+  if (!Array.isArray(injected) || injected.length === 0 || injected.some((result) => result?.error)) {
+    await setButtonState(tabId, BUTTON_STATE.restricted);
+    return;
+  }
 
   let snapshot;
   try {
     snapshot = await sendToTab(tabId, { type: MESSAGE.toggle });
   } catch (error) {
-    console.error("clearpage: content script unreachable", error);
-    await setButtonState(tabId, BUTTON_STATE.error);
+    // Nobody listening: the script did not run in this document (a protected page).
+    console.warn("clearpage: content script unreachable", error);
+    await setButtonState(tabId, BUTTON_STATE.restricted);
     return;
   }
 
@@ -208,12 +216,21 @@ async function toggleReaderInTab(tabId) {
 
   let shown;
   try {
-    shown = await sendToTab(tabId, { type: MESSAGE.open, article: result.article, css, url: snapshot.url });
+    // textContent is not shown by the reader view: do not ship a second copy of the article text.
+    const article = { ...result.article, textContent: undefined };
+    shown = await sendToTab(tabId, { type: MESSAGE.open, article, css, url: snapshot.url });
   } catch (error) {
     console.error("clearpage: reader view could not be shown", error);
     shown = null;
   }
   await setButtonState(tabId, shown?.state === "open" ? BUTTON_STATE.open : BUTTON_STATE.error);
+  console.info("clearpage: timings (ms)", {
+    snapshot: snapshot.snapshotMs,
+    extract: result.extractMs,
+    render: shown?.renderMs,
+    total: Math.round(performance.now() - started),
+    htmlChars: snapshot.html.length,
+  });
 }
 
 // -----------------------------------------------------------------------------------------------

@@ -245,6 +245,7 @@
     const removeStyles = Reader.applyStyles(shadow, message.css || "");
     const controller = Reader.render(shadow, message.article, prefs, {
       t: (key, substitutions) => api.i18n.getMessage(key, substitutions),
+      locale: api.i18n.getUILanguage(),
       baseUrl: message.url || location.href,
       onClose: () => close("reader-close"),
       onPrefsChange: (next) => {

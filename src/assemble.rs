@@ -19,7 +19,7 @@ use url::Url;
 
 use crate::clean::looks_like_image_url;
 use crate::dom::{is_block_tag, Document};
-use crate::promo::{FoundPromo, PromoKind};
+use crate::promo::PromoKind;
 use crate::score::Picked;
 use crate::text::collapse_whitespace;
 use crate::{Promo, PromoMode};
@@ -96,7 +96,8 @@ struct Writer<'a> {
     first_image: Option<String>,
 }
 
-pub fn write(doc: &Document, picked: &Picked, promos: &[FoundPromo], base: Option<&Url>, mode: PromoMode) -> Written {
+pub fn write(doc: &Document, picked: &Picked, base: Option<&Url>, mode: PromoMode) -> Written {
+    let promos = &picked.promos;
     let promo_kind: HashMap<NodeId, PromoKind> = promos.iter().map(|p| (p.node, p.kind)).collect();
     let mut w = Writer {
         doc,

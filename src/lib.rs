@@ -7,7 +7,8 @@
 //! 3. [`metadata`]  title, byline, dates, site, language, lead image (JSON-LD, meta, page).
 //! 4. [`clean`]     removes what can never be article (scripts, hidden nodes, chrome).
 //! 5. [`score`]     scores candidates and picks the article root and its siblings.
-//! 6. [`promo`]     finds promo blocks inside the picked article.
+//! 6. [`promo`]     finds promo blocks inside the picked article; [`prune`] then removes
+//!                  what is inside the article but is not article.
 //! 7. [`assemble`]  writes the article as HTML + text (lazy images, absolute URLs, promos).
 //! 8. [`sanitize`]  the safety layer: ammonia with an allow-list.
 //!
@@ -115,8 +116,7 @@ pub fn extract_str(html: &str, url: Option<&str>, options: &Options) -> Result<A
     let meta = metadata::collect(&doc, base.as_ref());
     clean::prepare(&mut doc);
     let picked = score::pick_article(&mut doc, &meta).ok_or(Error::NoArticle)?;
-    let promos = promo::detect(&doc, &picked);
-    let written = assemble::write(&doc, &picked, &promos, base.as_ref(), options.promos);
+    let written = assemble::write(&doc, &picked, base.as_ref(), options.promos);
     let content = sanitize::clean(&written.html);
     let text_content = written.text;
     let words = text::word_count(&text_content);

@@ -44,25 +44,28 @@ pub fn is_video_url(value: &str) -> bool {
     VIDEO_HOSTS.iter().any(|h| v.contains(h))
 }
 
-pub fn prune(doc: &mut Document, article: NodeId, flags: Flags) {
+/// Prunes the article; `protected` promo blocks (and what is inside them) are left alone,
+/// since the reader may choose to see them.
+pub fn prune(doc: &mut Document, article: NodeId, flags: Flags, protected: &HashSet<NodeId>) {
+    let guard = Guard { protected, article };
     let data_tables = mark_data_tables(doc, article);
-    clean_conditionally(doc, article, "form", flags, &data_tables);
-    clean_conditionally(doc, article, "fieldset", flags, &data_tables);
+    clean_conditionally(doc, article, "form", flags, &data_tables, &guard);
+    clean_conditionally(doc, article, "fieldset", flags, &data_tables, &guard);
     for tag in ["object", "embed", "footer", "link", "aside"] {
-        remove_tag(doc, article, tag);
+        remove_tag(doc, article, tag, &guard);
     }
     remove_share_bars(doc, article);
     for tag in ["iframe", "input", "textarea", "select", "button"] {
-        remove_tag(doc, article, tag);
+        remove_tag(doc, article, tag, &guard);
     }
     for h in doc.descendants_with_tags(article, &["h1", "h2"]) {
-        if class_weight(doc, h, flags) < 0.0 {
+        if !guard.holds(doc, h) && class_weight(doc, h, flags) < 0.0 {
             doc.detach(h);
         }
     }
-    clean_conditionally(doc, article, "table", flags, &data_tables);
-    clean_conditionally(doc, article, "ul", flags, &data_tables);
-    clean_conditionally(doc, article, "div", flags, &data_tables);
+    clean_conditionally(doc, article, "table", flags, &data_tables, &guard);
+    clean_conditionally(doc, article, "ul", flags, &data_tables, &guard);
+    clean_conditionally(doc, article, "div", flags, &data_tables, &guard);
     for p in doc.descendants_with_tags(article, &["p"]) {
         let has_media = doc.count_tags(p, &["img", "embed", "object", "iframe", "picture", "video"]) > 0;
         if !has_media && doc.text(p).trim().is_empty() {
@@ -84,10 +87,41 @@ pub fn prune(doc: &mut Document, article: NodeId, flags: Flags) {
     }
 }
 
-/// Removes every `tag` element except embedded videos.
-fn remove_tag(doc: &mut Document, article: NodeId, tag: &str) {
+/// Promo blocks pruning must not touch.
+struct Guard<'a> {
+    protected: &'a HashSet<NodeId>,
+    article: NodeId,
+}
+
+impl Guard<'_> {
+    /// Whether `id` is a protected block or inside one.
+    fn holds(&self, doc: &Document, id: NodeId) -> bool {
+        if self.protected.is_empty() {
+            return false;
+        }
+        let mut cur = Some(id);
+        while let Some(n) = cur {
+            if self.protected.contains(&n) {
+                return true;
+            }
+            if n == self.article {
+                return false;
+            }
+            cur = doc.parent(n);
+        }
+        false
+    }
+}
+
+/// Removes every `tag` element except embedded videos. Form controls inside promo blocks
+/// go too (they are never shown); other protected elements stay.
+fn remove_tag(doc: &mut Document, article: NodeId, tag: &str, guard: &Guard) {
     let is_embed = matches!(tag, "object" | "embed" | "iframe");
+    let is_control = matches!(tag, "input" | "textarea" | "select" | "button");
     for id in doc.descendants_with_tags(article, &[tag]) {
+        if !is_control && guard.holds(doc, id) {
+            continue;
+        }
         if is_embed && is_video_embed(doc, id) {
             continue;
         }
@@ -191,13 +225,13 @@ fn is_label(text: &str, labels: &[&str]) -> bool {
 }
 
 /// Readability's conditional cleaning: removes `tag` elements whose shape is not prose.
-fn clean_conditionally(doc: &mut Document, article: NodeId, tag: &str, flags: Flags, data: &HashSet<NodeId>) {
+fn clean_conditionally(doc: &mut Document, article: NodeId, tag: &str, flags: Flags, data: &HashSet<NodeId>, guard: &Guard) {
     if !flags.clean_conditionally {
         return;
     }
     let nodes = doc.descendants_with_tags(article, &[tag]);
     for &node in nodes.iter().rev() {
-        if doc.parent(node).is_none() || !doc.is_ancestor(article, node) {
+        if doc.parent(node).is_none() || !doc.is_ancestor(article, node) || guard.holds(doc, node) {
             continue;
         }
         if should_remove(doc, node, tag, flags, data) {

@@ -18,12 +18,13 @@
 //!
 //! [`Error::NoArticle`]: crate::Error::NoArticle
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ego_tree::NodeId;
 
 use crate::dom::Document;
 use crate::metadata::Metadata;
+use crate::promo::{self, FoundPromo};
 use crate::prune;
 use crate::text::{collapse_whitespace, comma_count};
 
@@ -87,10 +88,12 @@ const ATTEMPTS: [Flags; 4] = [
     Flags { strip_unlikely: false, weigh_classes: false, clean_conditionally: false },
 ];
 
-/// The chosen article: a new `<div>` in the document holding the article's nodes.
+/// The chosen article: a new `<div>` in the document holding the article's nodes, and the
+/// promo blocks found inside it.
 pub struct Picked {
     pub root: NodeId,
     pub byline: Option<String>,
+    pub promos: Vec<FoundPromo>,
 }
 
 /// Runs attempts until one yields enough text; returns `None` when the page has no article.
@@ -469,7 +472,8 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
         }
     }
 
-    // Step 4: merge siblings.
+    // Step 4: merge siblings (and the lead image found before them).
+    let lead_media = find_lead_media(doc, top_candidate);
     let article = doc.create_element("div");
     let top_score = scores.get(top_candidate).unwrap_or(0.0);
     let sibling_threshold = (top_score * 0.2).max(10.0);
@@ -503,9 +507,74 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
         }
     }
 
-    // Step 5: prune.
-    prune::prune(doc, article, flags);
-    Some(Picked { root: article, byline: byline.filter(|b| !b.is_empty()).map(|b| collapse_whitespace(&b)) })
+    if let Some(media) = lead_media {
+        include_lead_media(doc, media, article);
+    }
+
+    // Step 5: promos, then prune around them. Later copies of a promo widget go.
+    let detected = promo::detect(doc, article);
+    for copy in &detected.duplicates {
+        doc.detach(*copy);
+    }
+    let protected: HashSet<NodeId> = detected.promos.iter().map(|p| p.node).collect();
+    prune::prune(doc, article, flags, &protected);
+    let promos = detected.promos.into_iter().filter(|p| doc.is_ancestor(article, p.node)).collect();
+    Some(Picked { root: article, byline: byline.filter(|b| !b.is_empty()).map(|b| collapse_whitespace(&b)), promos })
+}
+
+/// How many elements before the article are searched for its lead image.
+const LEAD_MEDIA_LOOKBACK: usize = 4;
+/// Most text a lead-media block may carry (a caption and a credit).
+const LEAD_MEDIA_MAX_CHARS: usize = 300;
+
+/// The hero image often sits just before the article body (in its header or a figure
+/// beside it): the nearest preceding figure or image with little text.
+fn find_lead_media(doc: &Document, top: NodeId) -> Option<NodeId> {
+    let mut looked = 0;
+    let mut cursor = top;
+    while looked < LEAD_MEDIA_LOOKBACK {
+        let prev = match doc.prev_element_sibling(cursor) {
+            Some(p) => p,
+            None => match doc.parent_element(cursor) {
+                Some(parent) if !matches!(doc.tag(parent), "body" | "html") => {
+                    cursor = parent;
+                    continue;
+                }
+                _ => return None,
+            },
+        };
+        looked += 1;
+        cursor = prev;
+        let images = doc.count_tags(prev, &["img"]) + usize::from(doc.is_tag(prev, "img"));
+        if images == 1 && doc.text_len(prev) <= LEAD_MEDIA_MAX_CHARS && doc.link_density(prev) < 0.5 {
+            return Some(prev);
+        }
+        if doc.text_len(prev) > LEAD_MEDIA_MAX_CHARS {
+            return None;
+        }
+    }
+    None
+}
+
+/// When the article has no image of its own, the lead media joins it, first.
+fn include_lead_media(doc: &mut Document, media: NodeId, article: NodeId) {
+    if doc.is_ancestor(article, media) {
+        return;
+    }
+    let has_content_image = doc.descendants_with_tags(article, &["img"]).into_iter().any(|img| {
+        let svg = doc.attr(img, "src").is_some_and(|s| s.to_ascii_lowercase().contains(".svg"));
+        let tiny = ["width", "height"]
+            .iter()
+            .any(|a| doc.attr(img, a).and_then(|v| v.trim().parse::<u32>().ok()).is_some_and(|v| v < 100));
+        !svg && !tiny
+    });
+    if has_content_image {
+        return;
+    }
+    match doc.node(article).and_then(|n| n.first_child()).map(|n| n.id()) {
+        Some(first) => doc.insert_before(first, media),
+        None => doc.append(article, media),
+    }
 }
 
 /// A sibling paragraph joins the article when it is long and not a link, or short and ends

@@ -37,13 +37,16 @@ const ARTICLE_PHRASES: [&str; 4] = [
 ];
 
 /// Elements that must never appear in sanitized content, in any namespace: they run
-/// script, load documents/plugins, change document-level behaviour, submit data, or are
-/// raw-text containers whose serialization is not re-parse stable.
+/// script, load documents/plugins, change document-level behaviour, submit data, are
+/// raw-text containers whose serialization is not re-parse stable, or (annotation-xml)
+/// switch MathML back to HTML parsing. Plain MathML presentation markup (`<math>`, `<mi>`…)
+/// is allowed: it cannot run script once `on*`/`href` are gone, and the re-parse check
+/// below catches namespace-confusion tricks built from it.
 const FORBIDDEN_ELEMENTS: &[&str] = &[
     "script", "iframe", "frame", "frameset", "object", "embed", "applet", "param", "meta",
     "base", "link", "style", "form", "input", "button", "textarea", "select", "template",
-    "noscript", "math", "isindex", "keygen", "portal", "fencedframe", "noembed", "noframes",
-    "xmp", "plaintext",
+    "noscript", "isindex", "keygen", "portal", "fencedframe", "noembed", "noframes", "xmp",
+    "plaintext", "annotation-xml",
 ];
 
 /// SVG elements that can run script, animate attributes into `javascript:` URLs, pull in
@@ -327,7 +330,8 @@ fn checker_flags_known_hazards() {
         "<svg><animate attributeName=href to=\"javascript:x()\"/></svg>",
         "<div style=\"width:exp/**/ression(x())\">d</div>",
         "<div style=\"background:url(java\\script:x())\">d</div>",
-        "<math><mi>x</mi></math>",
+        "<math><annotation-xml encoding=\"text/html\"><p>x</p></annotation-xml></math>",
+        "<math href=\"javascript:x()\"><mi>x</mi></math>",
         "<form action=\"https://example.org/\"></form>",
     ];
     for html in dangerous {
@@ -337,6 +341,7 @@ fn checker_flags_known_hazards() {
         "<p>Plain <a href=\"https://example.org/x\">link</a> and <em>text</em>.</p>",
         "<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"\">",
         "<p>&lt;script&gt;x()&lt;/script&gt; as text, onerror=x() as text</p>",
+        "<p>Euler: <math><mi>e</mi><mo>=</mo><mn>2.718</mn></math></p>",
         "<figure><img src=\"/a.jpg\" srcset=\"/a.jpg 1x, /b.jpg 2x\"><figcaption>c</figcaption></figure>",
     ];
     for html in safe {

@@ -60,6 +60,8 @@ const state = {
   /** The last input extracted and its result, for the output tabs. */
   lastInput: null,
   lastArticle: null,
+  /** The last extraction with promos "show", as drawn in the reader view. */
+  shownResult: null,
   markdownCache: null,
   format: "json",
 };
@@ -81,46 +83,78 @@ function currentInput() {
   };
 }
 
-/** Runs the engine on the form's contents and refreshes every view. */
+/** Runs the engine once and measures it; never throws. */
+function timedExtract(html, url, promos) {
+  const started = performance.now();
+  try {
+    const article = extract(html, { url, promos });
+    return { article, error: null, elapsedMs: performance.now() - started };
+  } catch (error) {
+    return { article: null, error, elapsedMs: performance.now() - started };
+  }
+}
+
+/**
+ * Runs the engine on the form's contents and refreshes every view. Like the extension, the reader
+ * view gets the article extracted with promos "show" and hides them itself (one CSS class), so
+ * the toggle needs no second extraction there; the outputs follow the toggle's mode.
+ */
 function runExtraction() {
   if (!state.engineReady) return;
   const input = currentInput();
   state.lastInput = input;
-  state.markdownCache = null;
   if (input.html.trim() === "") {
-    showArticle(null, input);
-    setStatus("Paste a page, drop an .html file, or pick a sample.");
-    elements.timing.value = "–";
+    state.shownResult = null;
+    readerView.render(null);
+    elements.readerHost.hidden = true;
     elements.readerable.value = "–";
+    showOutputs(null);
+    setStatus("Paste a page, drop an .html file, or pick a sample.");
     return;
   }
-  const started = performance.now();
-  let article = null;
-  let failure = null;
-  try {
-    article = extract(input.html, { url: input.url, promos: input.promos });
-  } catch (error) {
-    failure = error;
-  }
-  const elapsedMs = performance.now() - started;
-  elements.timing.value = `${elapsedMs.toFixed(1)} ms`;
+  state.shownResult = timedExtract(input.html, input.url, "show");
+  readerView.render(state.shownResult.article, { baseUrl: input.url });
+  elements.readerHost.hidden = state.shownResult.article === null;
   elements.readerable.value = isProbablyReaderable(input.html) ? "yes" : "no";
-  showArticle(article, input);
-  if (failure) {
-    const noArticle = failure.kind === "no-article";
-    setStatus(noArticle ? "No article found on this page." : `Extraction failed: ${failure.message}`, noArticle ? "warn" : "error");
+  refreshOutputs();
+}
+
+/** Re-runs the outputs (json/html/text/markdown, metadata, timing) for the toggle's promo mode. */
+function refreshOutputs() {
+  const input = state.lastInput;
+  if (!input || !state.shownResult) return;
+  input.promos = elements.hidePromos.checked ? "hide" : "show";
+  const result = input.promos === "show" ? state.shownResult : timedExtract(input.html, input.url, "hide");
+  showOutputs(result);
+}
+
+function showOutputs(result) {
+  state.lastArticle = result?.article ?? null;
+  state.markdownCache = null;
+  elements.timing.value = result ? `${result.elapsedMs.toFixed(1)} ms` : "–";
+  renderMetadata(state.lastArticle);
+  renderPromos(state.lastArticle);
+  renderOutput();
+  if (!result) return;
+  if (result.error) {
+    const noArticle = result.error.kind === "no-article";
+    setStatus(noArticle ? "No article found on this page." : `Extraction failed: ${result.error.message}`, noArticle ? "warn" : "error");
   } else {
     setStatus("");
   }
 }
 
-function showArticle(article, input) {
-  state.lastArticle = article;
-  readerView.render(article, { promos: input.promos });
-  elements.readerHost.hidden = article === null;
-  renderMetadata(article);
-  renderPromos(article);
-  renderOutput();
+/** The page's promo checkbox: flips the reader view in place and re-runs the outputs. */
+function onPromoToggle() {
+  readerView?.setHidePromos(elements.hidePromos.checked);
+  refreshOutputs();
+}
+
+/** The reader's own toolbar toggle keeps the page's checkbox in step. */
+function onReaderPrefsChange(prefs) {
+  if (elements.hidePromos.checked === prefs.hidePromos) return;
+  elements.hidePromos.checked = prefs.hidePromos;
+  refreshOutputs();
 }
 
 function renderMetadata(article) {
@@ -310,7 +344,7 @@ function wireEvents() {
     scheduleExtraction();
   });
   elements.url.addEventListener("change", runExtraction);
-  elements.hidePromos.addEventListener("change", runExtraction);
+  elements.hidePromos.addEventListener("change", onPromoToggle);
   elements.samplePicker.addEventListener("change", () => loadSample(elements.samplePicker.value));
   elements.filePicker.addEventListener("change", () => loadFile(elements.filePicker.files?.[0]));
   elements.dropZone.addEventListener("dragover", (event) => {
@@ -334,7 +368,10 @@ async function start() {
   wireEvents();
   renderOutput();
   try {
-    readerView = await mountReaderView(elements.readerHost);
+    readerView = await mountReaderView(elements.readerHost, {
+      prefs: { hidePromos: elements.hidePromos.checked },
+      onPrefsChange: onReaderPrefsChange,
+    });
   } catch (error) {
     setStatus(`The reader view could not load (${error.message}). Run \`cargo xtask build\` first.`, "error");
     return;

@@ -8,7 +8,8 @@
  *   ClearpageReader.render(shadowRoot, article, prefs, handlers) -> controller
  *     article  : the engine's Article object (camelCase keys, content extracted with promos "show")
  *     prefs    : { hidePromos, theme, fontSize, width }  (normalized with normalizePrefs)
- *     handlers : { t(key, substitutions)?, onClose()?, onPrefsChange(prefs)? , baseUrl? }
+ *     handlers : { t(key, substitutions)?, locale?, baseUrl?, onClose()?, onPrefsChange(prefs)? }
+ *                (t and locale: the UI language; without them English fallbacks are used)
  *     controller: { root, promoCount, prefs(), focus(), destroy() }
  *   ClearpageReader.applyStyles(shadowRoot, cssText) -> undo function
  *   ClearpageReader.sanitizeContent(html, doc, baseUrl) -> DocumentFragment (defense in depth)
@@ -28,6 +29,8 @@
   const FONT_SIZES = [14, 16, 18, 20, 22, 24, 27, 30];
   const DEFAULT_PREFS = Object.freeze({ hidePromos: true, theme: "auto", fontSize: 20, width: "medium" });
   const PROMO_ATTRIBUTE = "data-clearpage-promo";
+  /** Above this many characters of content the reader lays out lazily (class cp-large). */
+  const LARGE_CONTENT_CHARS = 300_000;
   const SHOW_PROMOS_CLASS = "cp-show-promos";
 
   /** English fallbacks, used where no `t` handler is given (the www demo) or a key is missing. */
@@ -262,6 +265,13 @@
     return node;
   }
 
+  /** A piece of text whose direction follows its own content (UI strings inside an RTL article). */
+  function isolated(doc, tagName, className, text) {
+    const node = element(doc, tagName, className, text);
+    node.dir = "auto";
+    return node;
+  }
+
   function button(doc, action, label, text, value) {
     const node = element(doc, "button", "cp-button", text);
     node.type = "button";
@@ -325,6 +335,7 @@
     const baseUrl = handlers.baseUrl || article.url || undefined;
 
     const root = element(doc, "div", "cp-root");
+    if (String(article.content ?? "").length > LARGE_CONTENT_CHARS) root.classList.add("cp-large");
     root.setAttribute("role", "region");
     root.setAttribute("aria-label", t("readerLabel"));
 
@@ -340,8 +351,8 @@
     const readingTime = Number.isFinite(article.readingMinutes) && article.readingMinutes > 0
       ? t("readingTime", [article.readingMinutes]) : null;
     const barInfo = element(doc, "div", "cp-bar-info");
-    if (siteName) barInfo.append(element(doc, "span", "cp-bar-site", siteName));
-    if (readingTime) barInfo.append(element(doc, "span", "cp-bar-time", readingTime));
+    if (siteName) barInfo.append(isolated(doc, "span", "cp-bar-site", siteName));
+    if (readingTime) barInfo.append(isolated(doc, "span", "cp-bar-time", readingTime));
 
     const promoToggle = button(doc, "toggle-promos", t("promoToggleHint"), "");
     promoToggle.classList.add("cp-promo-toggle");
@@ -393,14 +404,14 @@
     if (article.title) head.append(element(doc, "h1", "cp-title", article.title));
     const meta = element(doc, "p", "cp-meta");
     const metaParts = [];
-    if (article.byline) metaParts.push(element(doc, "span", "cp-byline", article.byline));
-    const date = formatDate(article.publishedTime, doc.documentElement.lang || undefined);
+    if (article.byline) metaParts.push(isolated(doc, "span", "cp-byline", article.byline));
+    const date = formatDate(article.publishedTime, handlers.locale || undefined);
     if (date) {
-      const time = element(doc, "time", "cp-date", date.text);
+      const time = isolated(doc, "time", "cp-date", date.text);
       if (date.iso) time.dateTime = date.iso;
       metaParts.push(time);
     }
-    if (readingTime) metaParts.push(element(doc, "span", "cp-reading-time", readingTime));
+    if (readingTime) metaParts.push(isolated(doc, "span", "cp-reading-time", readingTime));
     metaParts.forEach((part, index) => {
       if (index > 0) meta.append(element(doc, "span", "cp-sep", "\u00b7"));
       meta.append(part);

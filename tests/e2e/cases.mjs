@@ -11,6 +11,7 @@ import {
   readerColorsProbe, coverageProbe, countWords,
 } from './reader-contract.mjs';
 import { SEED_EXPECTED_PATH } from './server.mjs';
+import { xssCase } from './xss-case.mjs';
 
 const SEED = JSON.parse(fs.readFileSync(SEED_EXPECTED_PATH, 'utf8'));
 const READER_SELECTORS = { root: READER_ROOT_SELECTOR, article: READER_ARTICLE_SELECTOR, toggle: PROMO_TOGGLE_SELECTOR };
@@ -28,8 +29,10 @@ const BUSY_OBSERVE_MS = 1000;
 const BUSY_MIN_APPENDS_BEFORE = 5;
 /** The seed page's inline input kept for the "typed value survives" check. */
 const SEED_INPUT_SELECTOR = '#nl-email';
-/** Heap growth tolerated over the 50 enter/exit cycles (Chromium, after forced GC). */
+/** Page heap growth tolerated over the 50 enter/exit cycles (Chromium, after forced GC). */
 const MAX_HEAP_GROWTH_BYTES = 8 * 1024 * 1024;
+/** Background memory growth tolerated over the 50 cycles, measured after one warm-up cycle. */
+const MAX_BACKGROUND_GROWTH_BYTES = { chromium: 4 * 1024 * 1024, firefox: 24 * 1024 * 1024 };
 
 export class CaseFailure extends Error {
   constructor(failures) {
@@ -108,6 +111,13 @@ function checkArticleHidden(c, snap, label) {
   c.ok(snap.captions.some((caption) => countWords(caption, 'President Biden') >= 1), `${label}: caption "President Biden" not visible (captions: ${JSON.stringify(snap.captions)})`);
 }
 
+/** The article's own text is all there (for cases about something else than promo detection). */
+function checkArticleText(c, snap, label) {
+  for (const line of SEED.article_must_contain) {
+    c.ok(countWords(snap.text, line) >= 1, `${label}: article text missing: "${line.slice(0, 70)}…"`);
+  }
+}
+
 /** Page state the "nothing lost" checks compare: scroll, the typed input, our listener's count. */
 function pageStateProbe(inputSelector) {
   const input = document.querySelector(inputSelector);
@@ -149,6 +159,7 @@ async function checkNothingLost(c, driver, before, beforeState, label) {
   c.ok(state.htmlOverflow !== 'hidden', `${label}: page still locked (html overflow: hidden)`);
   // The page's own listener still fires on a real keystroke.
   await driver.clickPage(SEED_INPUT_SELECTOR);
+  await driver.pressKeys('End');
   await driver.typeText('x');
   const typed = await driver.evalPage(pageStateProbe, SEED_INPUT_SELECTOR);
   c.ok(typed.inputEvents === beforeState.inputEvents + 1, `${label}: page listener did not fire after exit (${beforeState.inputEvents} -> ${typed.inputEvents})`);
@@ -158,6 +169,13 @@ async function checkNothingLost(c, driver, before, beforeState, label) {
 async function setPromos(driver, wanted) {
   const state = await hostState(driver);
   if (state?.promos === wanted) return;
+  const toggle = await driver.evalReader((root, sel) => {
+    const el = root.querySelector(sel);
+    return el ? { visible: el.checkVisibility(), text: el.innerText } : null;
+  }, PROMO_TOGGLE_SELECTOR);
+  if (!toggle?.visible) {
+    throw new CaseFailure([`promo toggle not shown (${JSON.stringify(toggle)}; host data-promo-count=${state?.promoCount}): the reader found no promo blocks to toggle`]);
+  }
   await driver.clickReader(PROMO_TOGGLE_SELECTOR);
   await waitFor(() => hostState(driver), (s) => s?.promos === wanted, STATE_TIMEOUT_MS, `data-promos="${wanted}"`);
 }
@@ -168,9 +186,11 @@ async function setPromos(driver, wanted) {
 
 async function seedPageCase(driver, env) {
   const c = new Checks();
+  const beaconsAtStart = env.server.beacons.length;
   await driver.goto(env.url('/seed'));
   const beforeState = await prepareSeedPage(driver);
   c.require(beforeState.value === TYPED_VALUE, `setup: typing into ${SEED_INPUT_SELECTOR} failed: ${JSON.stringify(beforeState.value)}`);
+  c.require(beforeState.scrollY > 0, `setup: the page did not scroll (scrollY ${beforeState.scrollY})`);
   const before = await driver.evalPage(serializeDocument);
 
   const paintMs = await openReader(driver);
@@ -182,25 +202,31 @@ async function seedPageCase(driver, env) {
   checkArticleHidden(c, hidden, 'promos hidden');
   c.ok(hidden.toggleVisible && /\d/.test(hidden.toggleText ?? ''), `promo toggle not shown with a count: ${JSON.stringify(hidden.toggleText)}`);
 
-  await setPromos(driver, PROMOS_SHOWN);
-  const shown = await snapshot(driver);
-  const shownLines = SEED.promo_inside_article.filter((line) => countWords(shown.text, line) >= 1);
-  c.ok(shownLines.length > 0, 'promos shown: none of the promo lines is visible');
-  for (const line of SEED.promo_inside_article) {
-    c.ok(countWords(shown.text, line) <= 1, `promos shown: promo line duplicated: "${line.slice(0, 60)}"`);
+  let shown = null;
+  try {
+    await setPromos(driver, PROMOS_SHOWN);
+    shown = await snapshot(driver);
+    const shownLines = SEED.promo_inside_article.filter((line) => countWords(shown.text, line) >= 1);
+    c.ok(shownLines.length > 0, 'promos shown: none of the promo lines is visible');
+    for (const line of SEED.promo_inside_article) {
+      c.ok(countWords(shown.text, line) <= 1, `promos shown: promo line duplicated: "${line.slice(0, 60)}"`);
+    }
+    for (const line of SEED.article_must_contain) {
+      c.ok(countWords(shown.text, line) >= 1, `promos shown: article text missing: "${line.slice(0, 60)}…"`);
+    }
+    await setPromos(driver, PROMOS_HIDDEN);
+    checkArticleHidden(c, await snapshot(driver), 'promos hidden again');
+  } catch (error) {
+    if (!(error instanceof CaseFailure)) throw error;
+    c.failures.push(...error.failures.filter((f) => !c.failures.includes(f)));
   }
-  for (const line of SEED.article_must_contain) {
-    c.ok(countWords(shown.text, line) >= 1, `promos shown: article text missing: "${line.slice(0, 60)}…"`);
-  }
-
-  await setPromos(driver, PROMOS_HIDDEN);
-  checkArticleHidden(c, await snapshot(driver), 'promos hidden again');
 
   await closeReader(driver);
   await checkNothingLost(c, driver, before, beforeState, 'after exit');
-  c.ok(env.server.beacons.length === 0, `beacon requests recorded: ${JSON.stringify(env.server.beacons)}`);
+  const beacons = env.server.beacons.slice(beaconsAtStart);
+  c.ok(beacons.length === 0, `beacon requests recorded: ${JSON.stringify(beacons)}`);
   c.done();
-  return { metrics: { paintMs }, notes: [`promo toggle: "${hidden.toggleText}" / "${shown.toggleText}"`] };
+  return { metrics: { paintMs }, notes: [`promo toggle: "${hidden.toggleText}" / "${shown?.toggleText}"`] };
 }
 
 async function cspPageCase(driver, env) {
@@ -212,7 +238,7 @@ async function cspPageCase(driver, env) {
   const paintMs = await openReader(driver);
   const snap = await snapshot(driver);
   c.require(snap, 'could not read the reader view');
-  checkArticleHidden(c, snap, 'CSP page');
+  checkArticleText(c, snap, 'CSP page');
   await closeReader(driver);
   const after = await driver.evalPage(serializeDocument);
   c.ok(after === before, `CSP page: serialization changed ${after === before ? '' : firstDifference(before, after)}`);
@@ -269,7 +295,7 @@ async function busyPageCase(driver, env) {
   c.ok(first.text === later.text, 'the reader view text changed while the page script ran');
   const coverage = await driver.evalPage(coverageProbe, HOST_SELECTOR);
   c.ok(coverage.misses.length === 0, `page shows through the reader view at ${coverage.misses.length}/${coverage.points} points: ${JSON.stringify(coverage.misses.slice(0, 3))}`);
-  checkArticleHidden(c, later, 'busy page');
+  checkArticleText(c, later, 'busy page');
   await closeReader(driver);
   const after = await driver.evalPage(serializeWithoutAppended);
   c.ok(after === before, `busy page: document changed apart from the appended nodes ${after === before ? '' : firstDifference(before, after)}`);
@@ -284,32 +310,48 @@ async function busyPageCase(driver, env) {
   return { metrics: { paintMs }, notes: [`${appendedLater.max - appendedAtOpen.max} nodes appended while open`] };
 }
 
-async function shortcutCase(driver, env) {
+/** The manifest's suggested key for the action command, for this platform (Linux). */
+function suggestedShortcut(manifest) {
+  const command = manifest.commands?._execute_action ?? manifest.commands?._execute_browser_action;
+  return command?.suggested_key?.linux ?? command?.suggested_key?.default ?? null;
+}
+
+async function shortcutCase(mainDriver, env) {
   const c = new Checks();
-  await driver.goto(env.url('/seed'));
-  const assigned = await driver.assignedShortcuts();
-  const actionCommand = assigned.find((cmd) => cmd.name === '_execute_action' || cmd.name === '_execute_browser_action');
-  c.ok(actionCommand && actionCommand.shortcut, `the browser assigned no shortcut to the action command (suggested ${KEYBOARD_SHORTCUT}): ${JSON.stringify(assigned)}`);
-  const before = await driver.evalPage(serializeDocument);
-  let paintMs = null;
+  const combo = suggestedShortcut(env.manifest) ?? KEYBOARD_SHORTCUT;
+  const driver = await env.shortcutDriverFor(mainDriver);
+  c.require(driver, `${mainDriver.name} cannot receive a real keyboard shortcut here (headless, and no Xvfb + xdotool to type it)`);
+  const notes = [driver === mainDriver ? 'keys typed into the browser window' : `keys typed with xdotool into a ${driver.name} window on a private Xvfb display`];
   try {
-    paintMs = await openReader(driver, () => driver.pressShortcut(KEYBOARD_SHORTCUT), SHORTCUT_TIMEOUT_MS);
-  } catch (error) {
-    c.ok(false, `${KEYBOARD_SHORTCUT} did not open the reader view: ${error.message.split('\n')[0]}`);
-  }
-  if (paintMs !== null) {
-    await driver.pressShortcut(KEYBOARD_SHORTCUT);
+    await driver.goto(env.url('/seed'));
+    const assigned = await driver.assignedShortcuts();
+    const actionCommand = assigned.find((cmd) => cmd.name === '_execute_action' || cmd.name === '_execute_browser_action');
+    notes.push(`manifest suggests ${combo}; browser assigned ${JSON.stringify(actionCommand?.shortcut || '(none)')}`);
+    c.ok(actionCommand && actionCommand.shortcut, `the browser assigned no shortcut to the action command (manifest suggests ${combo}): ${JSON.stringify(assigned)}`);
+    const before = await driver.evalPage(serializeDocument);
+    let paintMs = null;
     try {
-      await waitFor(() => hostState(driver), (s) => s === null, SHORTCUT_TIMEOUT_MS, 'the shortcut to close the reader view');
+      paintMs = await openReader(driver, () => driver.pressShortcut(combo), SHORTCUT_TIMEOUT_MS);
     } catch (error) {
-      c.ok(false, `${KEYBOARD_SHORTCUT} did not close the reader view`);
-      await closeReader(driver);
+      c.ok(false, `${combo} did not open the reader view: ${error.message.split('\n')[0]}`);
     }
-    const after = await driver.evalPage(serializeDocument);
-    c.ok(after === before, `shortcut round trip changed the page ${after === before ? '' : firstDifference(before, after)}`);
+    if (paintMs !== null) {
+      await driver.pressShortcut(combo);
+      try {
+        await waitFor(() => hostState(driver), (s) => s === null, SHORTCUT_TIMEOUT_MS, 'the shortcut to close the reader view');
+      } catch {
+        c.ok(false, `${combo} did not close the reader view`);
+        await closeReader(driver);
+      }
+      const after = await driver.evalPage(serializeDocument);
+      c.ok(after === before, `shortcut round trip changed the page ${after === before ? '' : firstDifference(before, after)}`);
+    }
+    if (c.failures.length) c.failures.push(...notes.map((n) => `(${n})`));
+    c.done();
+    return { metrics: paintMs === null ? {} : { paintMs }, notes };
+  } finally {
+    if (driver !== mainDriver) await driver.close();
   }
-  c.done();
-  return { metrics: paintMs === null ? {} : { paintMs }, notes: [`assigned: ${actionCommand?.shortcut || '(none)'}`] };
 }
 
 async function promoStateSurvivesReloadCase(driver, env) {
@@ -364,6 +406,10 @@ async function stressCase(driver, env) {
   await driver.goto(env.url('/seed'));
   const beforeState = await prepareSeedPage(driver);
   const before = await driver.evalPage(serializeDocument);
+  // Warm up (the first click loads the engine), then measure the background.
+  await openReader(driver);
+  await closeReader(driver);
+  const backgroundBefore = await driver.backgroundMemory?.();
   const heapBefore = await driver.heapUsage?.();
   const times = [];
   const started = Date.now();
@@ -374,7 +420,21 @@ async function stressCase(driver, env) {
   const cycleMs = Math.round((Date.now() - started) / STRESS_CYCLES);
   await checkNothingLost(c, driver, before, beforeState, `after ${STRESS_CYCLES} cycles`);
   const heapAfter = await driver.heapUsage?.();
+  const backgroundAfter = await driver.backgroundMemory?.();
   const notes = [`${STRESS_CYCLES} cycles, ${cycleMs} ms per open+close`];
+  if (backgroundBefore && backgroundAfter) {
+    const mb = (n) => (n / 1e6).toFixed(1);
+    const growth = backgroundAfter.bytes - backgroundBefore.bytes;
+    notes.push(`background memory ${mb(backgroundBefore.bytes)} MB -> ${mb(backgroundAfter.bytes)} MB`);
+    if (backgroundBefore.instance === backgroundAfter.instance) {
+      const limit = MAX_BACKGROUND_GROWTH_BYTES[driver.name];
+      c.ok(growth < limit, `background memory grew by ${mb(growth)} MB over ${STRESS_CYCLES} cycles (limit ${mb(limit)} MB)`);
+    } else {
+      notes.push('background restarted during the cycles: memory growth not comparable');
+    }
+  } else {
+    notes.push('background memory: not measurable');
+  }
   if (heapBefore != null && heapAfter != null) {
     notes.push(`page heap ${(heapBefore / 1e6).toFixed(1)} MB -> ${(heapAfter / 1e6).toFixed(1)} MB`);
     c.ok(heapAfter - heapBefore < MAX_HEAP_GROWTH_BYTES, `page heap grew by ${((heapAfter - heapBefore) / 1e6).toFixed(1)} MB over ${STRESS_CYCLES} cycles`);
@@ -382,6 +442,36 @@ async function stressCase(driver, env) {
   c.done();
   times.sort((a, b) => a - b);
   return { metrics: { paintMs: times[Math.floor(times.length / 2)] }, notes };
+}
+
+/** A heavy page of the shared readability corpus (about 1 MB of HTML) for the 50-cycle check. */
+const HEAVY_CORPUS_CASE = 'wikipedia-2';
+
+async function heavyStressCase(driver, env) {
+  const c = new Checks();
+  await driver.goto(env.url(`/corpus/${HEAVY_CORPUS_CASE}`));
+  await driver.evalPage((y) => { window.scrollTo(0, y); }, SCROLL_Y);
+  await sleep(200);
+  const before = await driver.evalPage(serializeDocument);
+  const scrollBefore = await driver.evalPage(() => [window.scrollX, window.scrollY]);
+  c.require(scrollBefore[1] > 0, `setup: the page did not scroll (${scrollBefore})`);
+  const times = [];
+  const started = Date.now();
+  for (let i = 0; i < STRESS_CYCLES; i += 1) {
+    times.push(await openReader(driver));
+    await closeReader(driver);
+  }
+  const cycleMs = Math.round((Date.now() - started) / STRESS_CYCLES);
+  const after = await driver.evalPage(serializeDocument);
+  c.ok(after === before, `after ${STRESS_CYCLES} cycles: serialization changed (${before.length} -> ${after.length}) ${after === before ? '' : firstDifference(before, after)}`);
+  const scrollAfter = await driver.evalPage(() => [window.scrollX, window.scrollY]);
+  c.ok(scrollAfter.join() === scrollBefore.join(), `scroll not restored: ${scrollBefore} -> ${scrollAfter}`);
+  c.done();
+  times.sort((a, b) => a - b);
+  return {
+    metrics: { paintMs: times[Math.floor(times.length / 2)] },
+    notes: [`${HEAVY_CORPUS_CASE} (${(before.length / 1e6).toFixed(2)} M chars): ${STRESS_CYCLES} cycles, ${cycleMs} ms per open+close, slowest paint ${times[times.length - 1]} ms`],
+  };
 }
 
 async function backgroundRestartCase(driver, env) {
@@ -395,21 +485,29 @@ async function backgroundRestartCase(driver, env) {
   const paintMs = await openReader(driver);
   const snap = await snapshot(driver);
   c.require(snap, 'could not read the reader view after restart');
-  checkArticleHidden(c, snap, 'after background restart');
+  checkArticleText(c, snap, 'after background restart');
   await closeReader(driver);
   c.done();
   return { metrics: { paintMs }, notes: ['cold start: background restarted by the click'] };
 }
 
-/** In run order. `id` is what --case selects. */
+async function hostilePagesCase(driver, env) {
+  const outcome = await xssCase(driver, env);
+  if (outcome.failures.length) throw new CaseFailure([...outcome.failures, ...outcome.notes.map((n) => `(${n})`)]);
+  return outcome;
+}
+
+/** In run order. `id` is what --case selects; `slow` cases are left out by --quick. */
 export const CASES = [
   { id: 'seed', title: '1 seed page: article, promo toggle, original page back', run: seedPageCase },
   { id: 'csp', title: '2 strict CSP page', run: cspPageCase },
   { id: 'no-article', title: '3 no-article page: untouched, user told', run: noArticleCase },
   { id: 'busy', title: '4 page appending to body every 50 ms', run: busyPageCase },
-  { id: 'shortcut', title: `5a keyboard shortcut ${KEYBOARD_SHORTCUT} toggles`, run: shortcutCase },
+  { id: 'shortcut', title: '5a keyboard shortcut (the manifest\'s suggested key) toggles', run: shortcutCase },
   { id: 'promo-reload', title: '5b promo toggle state survives reload', run: promoStateSurvivesReloadCase },
   { id: 'screenshots', title: '6 screenshots light and dark', run: screenshotsCase },
-  { id: 'stress', title: `7 enter/exit ${STRESS_CYCLES} times: page identical`, run: stressCase },
+  { id: 'stress', title: `7a enter/exit ${STRESS_CYCLES} times: page identical`, run: stressCase },
+  { id: 'stress-heavy', title: `7b enter/exit ${STRESS_CYCLES} times on a heavy corpus page`, run: heavyStressCase, slow: true, timeoutMs: 15 * 60 * 1000 },
   { id: 'background-restart', title: '8 background stopped: next click works', run: backgroundRestartCase },
+  { id: 'xss', title: '9 hostile pages (tests/xss/vectors.json): nothing runs from the reader view', run: hostilePagesCase, slow: true, timeoutMs: 40 * 60 * 1000 },
 ];

@@ -8,7 +8,9 @@
 //   /listing          a page of links with no article
 //   /busy             the seed page plus a script appending an element to <body> every 50 ms
 //   /corpus/<case>    a readability corpus page, read in place from ../shared/corpus/readability
-//   /beacon/...       records the request (method, path, referer), answers 204
+//   /xss-page/<id>    tests/xss/page_template.html with vector <id> of tests/xss/vectors.json in it
+//                     ({{PORT}} filled in) and window.__xss(id) defined to record a hit
+//   /beacon/..., /xss/...  records the request (method, path, referer), answers 204
 // Further pages can be added at run time with addPage() (e.g. generated hostile pages).
 import http from 'node:http';
 import fs from 'node:fs';
@@ -22,6 +24,12 @@ export const SEED_HTML_PATH = path.join(SHARED_DIR, 'fixtures', 'seed-theweek.ht
 export const SEED_EXPECTED_PATH = path.join(SHARED_DIR, 'fixtures', 'seed-theweek.expected.json');
 const READABILITY_CORPUS_DIR = path.join(SHARED_DIR, 'corpus', 'readability');
 const PAGES_DIR = path.join(HERE, 'pages');
+export const XSS_VECTORS_PATH = path.join(REPO_ROOT, 'tests', 'xss', 'vectors.json');
+const XSS_TEMPLATE_PATH = path.join(REPO_ROOT, 'tests', 'xss', 'page_template.html');
+/** Requests under these paths are what hostile code would make: recorded, never served. */
+const RECORDED_PREFIXES = ['/beacon/', '/xss/'];
+/** Defines the function every vector calls if it ever runs; hits are read back by the test. */
+const XSS_HIT_RECORDER = '<script>window.__xssHits = []; window.__xss = function (id) { window.__xssHits.push(String(id)); };</script>';
 
 const LOOPBACK_HOST = '127.0.0.1';
 export const STRICT_CSP = "default-src 'self'; script-src 'self'";
@@ -47,6 +55,16 @@ function busySeedHtml() {
   const tag = `<script src="${BUSY_SCRIPT_PATH}"></script>`;
   const at = seed.lastIndexOf('</body>');
   return at < 0 ? seed + tag : seed.slice(0, at) + tag + seed.slice(at);
+}
+
+/** The XSS harness page for one vector, or null if there is no such vector. */
+function xssPageHtml(vectorId, port) {
+  if (!fs.existsSync(XSS_VECTORS_PATH) || !fs.existsSync(XSS_TEMPLATE_PATH)) return null;
+  const vector = JSON.parse(readText(XSS_VECTORS_PATH)).find((v) => v.id === vectorId);
+  if (!vector) return null;
+  const template = readText(XSS_TEMPLATE_PATH);
+  const withVector = template.replace('{{VECTOR}}', () => vector.html).replaceAll('{{PORT}}', String(port));
+  return withVector.replace(/<head[^>]*>/i, (head) => head + XSS_HIT_RECORDER);
 }
 
 /**
@@ -77,7 +95,7 @@ export async function startServer() {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, `http://${LOOPBACK_HOST}`);
     requests.push({ method: req.method, path: url.pathname + url.search, time: Date.now() });
-    if (url.pathname.startsWith('/beacon/')) {
+    if (RECORDED_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) {
       beacons.push({
         method: req.method,
         path: url.pathname + url.search,
@@ -89,6 +107,10 @@ export async function startServer() {
       return;
     }
     let page = routes.get(url.pathname)?.();
+    if (!page && url.pathname.startsWith('/xss-page/')) {
+      const body = xssPageHtml(decodeURIComponent(url.pathname.slice('/xss-page/'.length)), server.address().port);
+      if (body !== null) page = { body, headers: { 'content-type': HTML_TYPE } };
+    }
     if (!page && url.pathname.startsWith('/corpus/')) {
       const caseName = decodeURIComponent(url.pathname.slice('/corpus/'.length));
       const file = path.join(READABILITY_CORPUS_DIR, caseName, 'source.html');

@@ -4,7 +4,8 @@
  * Owns: a loopback static server for www/ (with a request log), and the page checks: the seed
  * sample extracts with its article text visible and promo lines hidden, the promo toggle shows
  * them, the output tabs and copy button work, the library runs in a module web worker, and a
- * pasted hostile page (inline handlers, scripts, javascript: links) runs nothing. Saves a
+ * file picked from disk in a legacy charset decodes, and a pasted hostile page (inline handlers,
+ * scripts, javascript: links) runs nothing. Saves a
  * screenshot to tests/e2e/out/www.png.
  *
  * Run after `cargo xtask build` (which fills www/pkg, www/reader and www/samples):
@@ -43,6 +44,8 @@ const HOSTILE_SETTLE_MS = 1500;
 const PWNED_PATH = "/__pwned/";
 const WORKER_TEST_PATH = "/__tests__/www-worker.mjs";
 const HOSTILE_FLAG = "__clearpageHostileRan";
+/** The only <script> elements the demo document may hold: its module and the shared renderer. */
+const OWN_SCRIPT_PATHS = ["/app.js", "/reader/reader.js"];
 const CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -54,6 +57,12 @@ const CONTENT_TYPES = {
   ".svg": "image/svg+xml",
   ".ts": "text/plain; charset=utf-8",
 };
+
+/** Stands in for article images from other hosts, which the test never fetches. */
+const OFFLINE_IMAGE_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675">' +
+  '<rect width="1200" height="675" fill="#d9d6cc"/>' +
+  '<text x="600" y="350" font-family="sans-serif" font-size="40" fill="#5f5e58" text-anchor="middle">image (not fetched: offline test)</text></svg>';
 
 /** A module worker the test serves beside www/: the library must work off the main thread. */
 const WORKER_SOURCE = `
@@ -92,6 +101,18 @@ function hostilePage() {
 <form action="${PWNED_PATH}form"><button formaction="javascript:${call("formaction")}">Vote</button></form>
 <p>The committee will publish the final schedule next month, after the contractor has surveyed the piles beneath the deck.</p>
 </article></body></html>`;
+}
+
+const LEGACY_CHARSET_SENTENCE = "The old café crème on the square reopened this week under a new owner";
+
+/** An article saved in windows-1252 (every character below is in Latin-1). */
+function legacyCharsetPage() {
+  const paragraph =
+    "Regulars queued from seven in the morning, and the new owner said the recipes, the zinc bar and " +
+    "the faded posters would all stay exactly where they had been for the last forty years.";
+  return `<!DOCTYPE html><html lang="fr"><head><meta charset="windows-1252"><title>Reopening</title></head>
+<body><article><h1>A café reopens</h1><p>${LEGACY_CHARSET_SENTENCE}, to the relief of the neighbourhood.</p>
+<p>${paragraph}</p><p>${paragraph} Prices, she promised, would not change before the spring.</p></article></body></html>`;
 }
 
 /** Lower-cased words, so text compares word by word whatever the spacing and punctuation. */
@@ -174,11 +195,24 @@ function findNode(node, predicate) {
   return undefined;
 }
 
-/** Rendered (CSS-aware) text of the reader view: hidden elements contribute nothing. */
+/**
+ * Rendered (CSS-aware) text of the article in the reader view (the shared renderer's
+ * `article.cp-article`: title, meta line and content): hidden promo blocks contribute nothing.
+ */
 function readerVisibleText(cdp) {
   return inReaderShadow(cdp, function visibleText() {
-    return [...this.children].map((child) => child.innerText ?? "").join("\n");
+    return this.querySelector(".cp-article")?.innerText ?? "";
   });
+}
+
+/** Centre of an element inside the reader view, in page coordinates, for a real mouse click. */
+function readerElementCentre(cdp, selector) {
+  return inReaderShadow(cdp, function centre(wanted) {
+    const target = this.querySelector(wanted);
+    if (!target || target.hidden) return null;
+    const box = target.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2, text: target.textContent };
+  }, selector);
 }
 
 /** What in the reader view could run script or leave the page. */
@@ -275,6 +309,18 @@ export async function runWwwTests({ launchOptions = {}, baseDir = DEFAULT_WWW_DI
         if (/^script-src/.test(event.effectiveDirective)) window.__scriptCspViolations.push(`${event.effectiveDirective} ${event.blockedURI}`);
       });
     });
+    // Off-origin requests never reach the network (the resolver flags already block them); they
+    // are logged here, article images get a neutral offline placeholder, anything else is aborted.
+    const offOrigin = [];
+    await context.route(
+      (url) => url.origin !== server.origin,
+      (route) => {
+        const request = route.request();
+        offOrigin.push({ url: request.url(), type: request.resourceType() });
+        if (request.resourceType() === "image") return route.fulfill({ contentType: "image/svg+xml", body: OFFLINE_IMAGE_SVG });
+        return route.abort("blockedbyclient");
+      },
+    );
     const cdp = await context.newCDPSession(page);
 
     await page.goto(`${server.origin}/`);
@@ -369,10 +415,22 @@ export async function runWwwTests({ launchOptions = {}, baseDir = DEFAULT_WWW_DI
       "promo lines to hide again",
     ).catch(() => null);
     check("toggle on again: promo lines hidden", hiddenAgain !== null);
+    const toolbarToggle = await readerElementCentre(cdp, 'button[data-action="toggle-promos"]');
+    check("reader toolbar shows the shared promo toggle", toolbarToggle !== null && /promos? hidden/.test(toolbarToggle.text), JSON.stringify(toolbarToggle));
+    if (toolbarToggle) {
+      await page.mouse.click(toolbarToggle.x, toolbarToggle.y);
+      const syncedOff = await waitFor(async () => !(await page.isChecked("#hide-promos")), RENDER_TIMEOUT_MS, "checkbox to follow").catch(() => false);
+      const afterToolbar = await readerVisibleText(cdp);
+      check(
+        "reader toolbar toggle shows promos and the page checkbox follows",
+        syncedOff && expected.promo_inside_article.some((line) => containsWords(afterToolbar, line)),
+      );
+      await page.check("#hide-promos");
+    }
     await page.click("#tab-json");
     await page.evaluate(() => window.scrollTo(0, 0));
     await mkdir(path.dirname(SCREENSHOT_PATH), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT_PATH });
+    await page.screenshot({ path: SCREENSHOT_PATH, fullPage: true });
     check("screenshot saved", existsSync(SCREENSHOT_PATH), SCREENSHOT_PATH);
 
     // 4. The library in a module web worker.
@@ -388,7 +446,23 @@ export async function runWwwTests({ launchOptions = {}, baseDir = DEFAULT_WWW_DI
     );
     check("library works in a web worker", workerResult.ok && workerResult.title === expected.metadata.title && workerResult.readerable === true, JSON.stringify(workerResult));
 
-    // 5. A hostile page: pasted, extracted, rendered; nothing in it may run.
+    // 5. A file picked from disk, in a legacy charset: decoded by its <meta charset>.
+    await page.setInputFiles("#file-picker", {
+      name: "legacy-charset.html",
+      mimeType: "text/html",
+      buffer: Buffer.from(legacyCharsetPage(), "latin1"),
+    });
+    const fileText = await waitFor(
+      async () => {
+        const text = await readerVisibleText(cdp);
+        return containsWords(text, LEGACY_CHARSET_SENTENCE) ? text : null;
+      },
+      RENDER_TIMEOUT_MS,
+      "the picked file's article",
+    ).catch(() => "");
+    check("picked windows-1252 file renders with its accents intact", fileText.includes("café crème"), fileText.slice(0, 120));
+
+    // 6. A hostile page: pasted, extracted, rendered; nothing in it may run.
     const errorsBeforeHostile = pageErrors.length;
     await page.selectOption("#sample-picker", "");
     await page.fill("#page-url", "");
@@ -415,14 +489,20 @@ export async function runWwwTests({ launchOptions = {}, baseDir = DEFAULT_WWW_DI
     check("hostile page: no payload reached the loopback server", calledHome.length === 0, calledHome.join(", "));
     const violations = await page.evaluate(() => window.__scriptCspViolations);
     check("hostile page: sanitizer alone held (no script CSP violations)", violations.length === 0, violations.join(", "));
-    const pageScripts = await page.$$eval("script", (nodes) => nodes.map((node) => node.getAttribute("src")));
-    check("hostile page: document has only the app's own script", pageScripts.length === 1 && pageScripts[0] === "app.js", JSON.stringify(pageScripts));
+    const pageScripts = await page.$$eval("script", (nodes) => nodes.map((node) => (node.src ? new URL(node.src).pathname : "inline")));
+    check(
+      "hostile page: document has only the page's own scripts",
+      JSON.stringify(pageScripts.sort()) === JSON.stringify(OWN_SCRIPT_PATHS),
+      JSON.stringify(pageScripts),
+    );
     check("hostile page: still on the demo page", new URL(page.url()).origin === server.origin, page.url());
     check("hostile page: no page errors", pageErrors.length === errorsBeforeHostile, pageErrors.slice(errorsBeforeHostile).join(" | "));
 
     check("no page errors overall", pageErrors.length === 0, pageErrors.join(" | "));
     const offLoopback = server.requests.filter((request) => request.startsWith("http"));
     check("server saw only same-origin paths", offLoopback.length === 0, offLoopback.join(", "));
+    const ownOffOrigin = offOrigin.filter((request) => request.type !== "image");
+    check("page made no off-origin requests except article images", ownOffOrigin.length === 0, JSON.stringify(ownOffOrigin));
   } finally {
     await browser.close();
     await server.close();

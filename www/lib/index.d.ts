@@ -60,7 +60,7 @@ export type InitSource =
   | WebAssembly.Module
   | Promise<Response | BufferSource | WebAssembly.Module>;
 
-export type ClearpageErrorKind = "no-article" | "invalid-input" | "not-initialized" | "unsupported";
+export type ClearpageErrorKind = "no-article" | "invalid-input" | "internal-error" | "not-initialized" | "unsupported";
 
 export class ClearpageError extends Error {
   readonly kind: ClearpageErrorKind;

@@ -15,7 +15,10 @@ const WASM_FILE_URL = new URL("../pkg/clearpage_bg.wasm", import.meta.url);
 /** The two promo modes the engine understands; the first is the default. */
 export const PROMO_MODES = Object.freeze(["hide", "show"]);
 
-/** An extraction failure. `kind` is "no-article", "invalid-input" or "not-initialized". */
+/**
+ * An extraction failure. `kind` is "no-article", "invalid-input", "internal-error" (the engine
+ * trapped), "not-initialized" or "unsupported".
+ */
 export class ClearpageError extends Error {
   constructor(kind, message) {
     super(message);
@@ -83,10 +86,20 @@ function checkedOptions(options = {}) {
   return { url: url || undefined, promos };
 }
 
-/** Re-throws what the engine threw as a `ClearpageError` when it is the engine's `{kind, message}`. */
+/**
+ * Re-throws what the engine threw: its `{kind, message}` objects as `ClearpageError`s; a trap
+ * (an engine panic, `WebAssembly.RuntimeError`) as kind "internal-error" after starting a fresh
+ * engine instance when the build supports it, so the next call works.
+ */
 function rethrow(thrown) {
   if (thrown && typeof thrown === "object" && !(thrown instanceof Error) && typeof thrown.kind === "string") {
     throw new ClearpageError(thrown.kind, String(thrown.message ?? thrown.kind));
+  }
+  if (thrown instanceof WebAssembly.RuntimeError) {
+    if (typeof engine.__wbg_reset_state === "function") engine.__wbg_reset_state();
+    const error = new ClearpageError("internal-error", `clearpage: the engine failed (${thrown.message})`);
+    error.cause = thrown;
+    throw error;
   }
   throw thrown;
 }

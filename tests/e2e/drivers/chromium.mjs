@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -37,17 +38,32 @@ function asCallOn(fn) {
   return `function (arg) { return (${fn.toString()})(this, arg); }`;
 }
 
+/** "Alt+Shift+R" -> "alt+shift+r" (xdotool key names). */
+function xdotoolCombo(combo) {
+  return combo.split('+').map((part) => ({ Control: 'ctrl', Escape: 'Escape' }[part] ?? part.toLowerCase())).join('+');
+}
+
 /**
  * Launches Chromium with the extension at `extensionDir` and returns the driver.
  * `hostSelector` finds the reader view's host element in the page.
+ * With `xDisplay` (e.g. ":91", an Xvfb server) the browser runs with a window on that invisible
+ * display instead of headless, so that real X key events (xdotool) reach the browser's
+ * accelerators: that is the only way a keyboard shortcut of an extension can be pressed.
  */
-export async function launchChromium({ extensionDir, hostSelector }) {
+export async function launchChromium({ extensionDir, hostSelector, xDisplay = null }) {
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clearpage-e2e-chromium-'));
+  const windowed = Boolean(xDisplay);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless: !windowed,
     viewport: VIEWPORT,
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...OFFLINE_FLAGS],
+    env: windowed ? { ...process.env, DISPLAY: xDisplay } : process.env,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...OFFLINE_FLAGS,
+      ...(windowed ? ['--ozone-platform=x11', `--window-size=${VIEWPORT.width},${VIEWPORT.height + 120}`] : []),
+    ],
   });
   const browserSession = await context.browser().newBrowserCDPSession();
 
@@ -60,7 +76,9 @@ export async function launchChromium({ extensionDir, hostSelector }) {
   const page = context.pages()[0] ?? await context.newPage();
   let pageSession = await context.newCDPSession(page);
   const consoleLines = [];
-  page.on('console', (m) => consoleLines.push(`[page ${m.type()}] ${m.text()}`));
+  page.on('console', (m) => {
+    if (!/^Failed to load resource/.test(m.text())) consoleLines.push(`[page ${m.type()}] ${m.text()}`);
+  });
   page.on('pageerror', (e) => consoleLines.push(`[page error] ${e.message}`));
 
   async function allTargets() {
@@ -148,6 +166,60 @@ export async function launchChromium({ extensionDir, hostSelector }) {
     },
 
     /** Real mouse click at the centre of an element of the page (CSS selector). */
+    /**
+     * Presses a browser-level shortcut. CDP key events (page.keyboard) go to the page only and
+     * never reach the browser's accelerator table, where extension commands live; so with an X
+     * display the keys are typed with xdotool into the browser window, as a user would.
+     */
+    canPressShortcuts: windowed,
+    async pressShortcut(combo) {
+      if (!windowed) {
+        await page.keyboard.press(combo); // reaches the page only; kept so the failure is observable
+        return;
+      }
+      await page.bringToFront();
+      execFileSync('xdotool', ['key', '--clearmodifiers', xdotoolCombo(combo)], { env: { ...process.env, DISPLAY: xDisplay } });
+    },
+
+    /**
+     * Memory of the extension's service worker after a forced GC: JS heap in use plus array
+     * buffer backing stores (where wasm memory lives). Uses a (non-flat) CDP session on the worker.
+     */
+    async backgroundMemory() {
+      const targets = await allTargets();
+      const sw = targets.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+      if (!sw) return null;
+      const { sessionId } = await browserSession.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
+      let nextId = 0;
+      const pending = new Map();
+      const onMessage = (event) => {
+        if (event.sessionId !== sessionId) return;
+        const message = JSON.parse(event.message);
+        pending.get(message.id)?.(message);
+        pending.delete(message.id);
+      };
+      browserSession.on('Target.receivedMessageFromTarget', onMessage);
+      const send = (method, params = {}) => new Promise((resolve) => {
+        nextId += 1;
+        pending.set(nextId, resolve);
+        browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: nextId, method, params }) });
+      });
+      try {
+        await send('HeapProfiler.collectGarbage');
+        const usage = (await send('Runtime.getHeapUsage')).result ?? {};
+        return { bytes: (usage.usedSize ?? 0) + (usage.backingStorageSize ?? 0), instance: sw.targetId };
+      } finally {
+        browserSession.off('Target.receivedMessageFromTarget', onMessage);
+        await browserSession.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+      }
+    },
+
+    /** The page's JS heap in use after a forced garbage collection (bytes). */
+    async heapUsage() {
+      await pageSession.send('HeapProfiler.collectGarbage');
+      return (await pageSession.send('Runtime.getHeapUsage')).usedSize;
+    },
+
     async clickPage(selector) {
       await page.click(selector);
     },

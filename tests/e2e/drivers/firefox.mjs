@@ -89,6 +89,8 @@ const KEY_VALUES = {
   Escape: '\uE00C',
   Enter: '\uE007',
   Tab: '\uE004',
+  End: '\uE010',
+  Home: '\uE011',
 };
 
 /** prefers-color-scheme override pref: 0 dark, 1 light. */
@@ -169,6 +171,7 @@ export async function launchFirefox({ extensionDir, hostSelector }) {
     session = await WebDriverSession.create(`http://127.0.0.1:${port}`, {
       alwaysMatch: {
         browserName: 'firefox',
+        unhandledPromptBehavior: 'dismiss',
         'moz:firefoxOptions': {
           binary: FIREFOX_PATH,
           args: ['-headless', `--width=${WINDOW_SIZE.width}`, `--height=${WINDOW_SIZE.height}`],
@@ -191,7 +194,8 @@ export async function launchFirefox({ extensionDir, hostSelector }) {
   async function inChrome(body, args = []) {
     await use('chrome');
     try {
-      return await session.execute(CHROME_PRELUDE + body, [addonId, ...args]);
+      // Marionette runs the script as a plain function body: wrap it so it may use await.
+      return await session.execute(`${CHROME_PRELUDE}\nreturn (async () => {\n${body}\n})();`, [addonId, ...args]);
     } finally {
       await use('content');
     }
@@ -266,6 +270,7 @@ export async function launchFirefox({ extensionDir, hostSelector }) {
       await session.releaseActions();
     },
 
+    canPressShortcuts: true,
     /** Presses a browser-level shortcut: keys delivered to the browser window (chrome context). */
     async pressShortcut(combo) {
       await use('chrome');
@@ -329,6 +334,20 @@ export async function launchFirefox({ extensionDir, hostSelector }) {
         const commands = await extension.shortcuts.allCommands();
         return commands.map((c) => ({ name: c.name, shortcut: c.shortcut ?? '' }));
       `).catch((error) => [{ name: '?', shortcut: '', error: error.message }]);
+    },
+
+    /**
+     * Memory of the extension process (where the event page and its wasm live) after asking
+     * child processes to GC; resident bytes as reported by ChromeUtils.requestProcInfo.
+     */
+    async backgroundMemory() {
+      return inChrome(`
+        Services.obs.notifyObservers(null, 'child-gc-request');
+        await new Promise((resolve) => browserWindow.setTimeout(resolve, 500));
+        const info = await ChromeUtils.requestProcInfo();
+        const proc = info.children.find((p) => p.type === 'extension');
+        return proc ? { bytes: proc.memory, instance: String(proc.pid) } : null;
+      `).catch(() => null);
     },
 
     /** Unloads the extension's event page, as Firefox does when it is idle. */
