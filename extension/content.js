@@ -123,6 +123,9 @@
     if (elementCount > MAX_ELEMENTS) {
       return { state: "too-large", bytes: null, elements: elementCount };
     }
+    // Cheap early refusal: serializing the live tree is fast; cloning a huge one is not.
+    const liveChars = liveRoot.outerHTML.length;
+    if (liveChars > MAX_SNAPSHOT_BYTES) return { state: "too-large", bytes: liveChars, elements: elementCount };
     const inert = document.implementation.createHTMLDocument("");
     const copyRoot = inert.importNode(liveRoot, true);
     let hiddenRemoved = 0;

@@ -48,6 +48,8 @@ const STRUCTURED_BODY_BONUS: f64 = 25.0;
 const MAX_BYLINE_CHARS: usize = 100;
 /// Below this much non-link text the page has no article.
 const MIN_ARTICLE_PROSE_CHARS: usize = 140;
+/// A short pick is the article when the page has at most this many times its text.
+const SHORT_PAGE_FACTOR: usize = 2;
 /// Above this link density the result is a link list, not an article.
 const MAX_ARTICLE_LINK_DENSITY: f64 = 0.5;
 
@@ -99,6 +101,7 @@ pub struct Picked {
 /// Runs attempts until one yields enough text; returns `None` when the page has no article.
 pub fn pick_article(doc: &mut Document, meta: &Metadata) -> Option<Picked> {
     let pristine = doc.html.clone();
+    let page_len = doc.body().map_or(0, |b| doc.text_len(b));
     let mut best: Option<(usize, scraper::Html, Picked)> = None;
     for (i, flags) in ATTEMPTS.iter().enumerate() {
         if i > 0 {
@@ -107,7 +110,7 @@ pub fn pick_article(doc: &mut Document, meta: &Metadata) -> Option<Picked> {
         let Some(picked) = grab(doc, *flags, meta) else { continue };
         let len = doc.text_len(picked.root);
         if len >= CHAR_THRESHOLD {
-            return is_article(doc, picked.root).then_some(picked);
+            return is_article(doc, picked.root, page_len).then_some(picked);
         }
         if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
             best = Some((len, doc.html.clone(), picked));
@@ -115,15 +118,20 @@ pub fn pick_article(doc: &mut Document, meta: &Metadata) -> Option<Picked> {
     }
     let (len, html, picked) = best?;
     doc.html = html;
-    (len > 0 && is_article(doc, picked.root)).then_some(picked)
+    (len > 0 && is_article(doc, picked.root, page_len)).then_some(picked)
 }
 
 /// Whether a picked container reads as an article rather than a list of links or teasers.
-fn is_article(doc: &Document, root: NodeId) -> bool {
+/// A short text is an article only when it is (nearly) all the page has: on a page full of
+/// other text, a short pick means the page is a home page or a listing.
+fn is_article(doc: &Document, root: NodeId, page_len: usize) -> bool {
     let total = doc.text_len(root);
     let density = doc.link_density(root);
+    if density > MAX_ARTICLE_LINK_DENSITY {
+        return false;
+    }
     let prose = (total as f64 * (1.0 - density)) as usize;
-    prose >= MIN_ARTICLE_PROSE_CHARS && density <= MAX_ARTICLE_LINK_DENSITY
+    prose >= MIN_ARTICLE_PROSE_CHARS || page_len <= total * SHORT_PAGE_FACTOR
 }
 
 struct Scores {

@@ -27,25 +27,32 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// Extracts the article. `promos` is `"hide"` (default) or `"show"`.
-#[wasm_bindgen]
-pub fn extract(html: &str, url: Option<String>, promos: Option<String>) -> Result<JsValue, JsValue> {
+fn run(html: &str, url: Option<String>, promos: Option<String>) -> Result<crate::Article, JsValue> {
     let options = Options {
         promos: match promos.as_deref() {
             Some("show") => PromoMode::Show,
             _ => PromoMode::Hide,
         },
     };
-    match crate::extract_str(html, url.as_deref(), &options) {
-        Ok(article) => to_js(&article),
-        Err(error) => {
-            let kind = match error {
-                Error::NoArticle => "no-article",
-                Error::InvalidInput(_) => "invalid-input",
-            };
-            Err(to_js(&ThrownError { kind, message: error.to_string() })?)
-        }
-    }
+    crate::extract_str(html, url.as_deref(), &options).map_err(|error| {
+        let kind = match error {
+            Error::NoArticle => "no-article",
+            Error::InvalidInput(_) => "invalid-input",
+        };
+        to_js(&ThrownError { kind, message: error.to_string() }).unwrap_or_else(|e| e)
+    })
+}
+
+/// Extracts the article. `promos` is `"hide"` (default) or `"show"`.
+#[wasm_bindgen]
+pub fn extract(html: &str, url: Option<String>, promos: Option<String>) -> Result<JsValue, JsValue> {
+    to_js(&run(html, url, promos)?)
+}
+
+/// The article as Markdown (the CLI's `--format markdown`).
+#[wasm_bindgen(js_name = extractMarkdown)]
+pub fn extract_markdown(html: &str, url: Option<String>, promos: Option<String>) -> Result<String, JsValue> {
+    Ok(crate::markdown::to_markdown(&run(html, url, promos)?))
 }
 
 /// Cheap yes/no: does this page look like an article?

@@ -115,7 +115,11 @@ function runExtraction() {
   state.shownResult = timedExtract(input.html, input.url, "show");
   readerView.render(state.shownResult.article, { baseUrl: input.url });
   elements.readerHost.hidden = state.shownResult.article === null;
-  elements.readerable.value = isProbablyReaderable(input.html) ? "yes" : "no";
+  try {
+    elements.readerable.value = isProbablyReaderable(input.html) ? "yes" : "no";
+  } catch {
+    elements.readerable.value = "–";
+  }
   refreshOutputs();
 }
 

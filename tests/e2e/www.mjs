@@ -2,10 +2,10 @@
 /**
  * End-to-end check of the demo page (www/) in headless Debian Chromium, through playwright-core.
  * Owns: a loopback static server for www/ (with a request log), and the page checks: the seed
- * sample extracts with its article text visible and promo lines hidden, the promo toggle shows
- * them, the output tabs and copy button work, the library runs in a module web worker, and a
- * file picked from disk in a legacy charset decodes, and a pasted hostile page (inline handlers,
- * scripts, javascript: links) runs nothing. Saves a
+ * sample extracts with its article text visible and promo lines hidden, the promo toggles (the
+ * page's and the reader toolbar's) show them, the output tabs and copy button work, the library
+ * runs in a module web worker, a file picked from disk in a legacy charset decodes, and a pasted
+ * hostile page (inline handlers, scripts, javascript: links) runs nothing. Saves a full-page
  * screenshot to tests/e2e/out/www.png.
  *
  * Run after `cargo xtask build` (which fills www/pkg, www/reader and www/samples):
@@ -114,6 +114,10 @@ function legacyCharsetPage() {
 <body><article><h1>A café reopens</h1><p>${LEGACY_CHARSET_SENTENCE}, to the relief of the neighbourhood.</p>
 <p>${paragraph}</p><p>${paragraph} Prices, she promised, would not change before the spring.</p></article></body></html>`;
 }
+
+/** A home page: navigation only, nothing a reader view could show. */
+const NO_ARTICLE_PAGE =
+  '<!DOCTYPE html><html><head><title>Home</title></head><body><nav><a href="/a">News</a> <a href="/b">Sport</a></nav></body></html>';
 
 /** Lower-cased words, so text compares word by word whatever the spacing and punctuation. */
 function words(text) {
@@ -429,6 +433,7 @@ export async function runWwwTests({ launchOptions = {}, baseDir = DEFAULT_WWW_DI
     }
     await page.click("#tab-json");
     await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction(() => document.getElementById("copy-button").textContent === "Copy").catch(() => {});
     await mkdir(path.dirname(SCREENSHOT_PATH), { recursive: true });
     await page.screenshot({ path: SCREENSHOT_PATH, fullPage: true });
     check("screenshot saved", existsSync(SCREENSHOT_PATH), SCREENSHOT_PATH);
@@ -498,11 +503,27 @@ export async function runWwwTests({ launchOptions = {}, baseDir = DEFAULT_WWW_DI
     check("hostile page: still on the demo page", new URL(page.url()).origin === server.origin, page.url());
     check("hostile page: no page errors", pageErrors.length === errorsBeforeHostile, pageErrors.slice(errorsBeforeHostile).join(" | "));
 
+    // 7. A page with no article: said so, no stale reader view left behind.
+    await page.fill("#page-html", NO_ARTICLE_PAGE);
+    await page.click("#extract-button");
+    const noArticleStatus = await waitFor(
+      async () => {
+        const status = await page.textContent("#status");
+        return /no article/i.test(status ?? "") ? status : null;
+      },
+      RENDER_TIMEOUT_MS,
+      "the no-article message",
+    ).catch(() => "");
+    check("page without an article: says so", noArticleStatus !== "", String(await page.textContent("#status")));
+    check("page without an article: reader view emptied", !(await page.locator("#reader-host").isVisible()) && (await readerVisibleText(cdp)) === "");
+
     check("no page errors overall", pageErrors.length === 0, pageErrors.join(" | "));
     const offLoopback = server.requests.filter((request) => request.startsWith("http"));
     check("server saw only same-origin paths", offLoopback.length === 0, offLoopback.join(", "));
     const ownOffOrigin = offOrigin.filter((request) => request.type !== "image");
     check("page made no off-origin requests except article images", ownOffOrigin.length === 0, JSON.stringify(ownOffOrigin));
+  } catch (error) {
+    check("test run completed", false, error.message);
   } finally {
     await browser.close();
     await server.close();

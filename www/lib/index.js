@@ -35,9 +35,12 @@ function runningInNode() {
   return typeof process === "object" && process !== null && typeof process.versions?.node === "string";
 }
 
+/** Node's file module; named through a variable so browser bundlers do not try to resolve it. */
+const NODE_FS_MODULE = "node:fs/promises";
+
 /** Reads the .wasm file that sits next to this package, for runtimes without file: fetch. */
 async function readWasmFromDisk() {
-  const { readFile } = await import("node:fs/promises");
+  const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_FS_MODULE);
   return readFile(WASM_FILE_URL);
 }
 
