@@ -29,29 +29,127 @@ pub const PROMO_ATTR: &str = "data-clearpage-promo";
 
 /// Elements written as they are.
 const KEPT_TAGS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
-    "q", "pre", "code", "kbd", "samp", "var", "figure", "figcaption", "img", "table", "caption",
-    "thead", "tbody", "tfoot", "tr", "td", "th", "col", "colgroup", "a", "em", "strong", "b",
-    "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "abbr", "cite", "dfn", "time",
-    "br", "hr", "span", "div", "details", "summary", "ruby", "rt", "rp", "bdi", "bdo", "wbr",
-    "address", "data",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "q",
+    "pre",
+    "code",
+    "kbd",
+    "samp",
+    "var",
+    "figure",
+    "figcaption",
+    "img",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "col",
+    "colgroup",
+    "a",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "mark",
+    "small",
+    "sub",
+    "sup",
+    "abbr",
+    "cite",
+    "dfn",
+    "time",
+    "br",
+    "hr",
+    "span",
+    "div",
+    "details",
+    "summary",
+    "ruby",
+    "rt",
+    "rp",
+    "bdi",
+    "bdo",
+    "wbr",
+    "address",
+    "data",
 ];
 /// Structural wrappers written as `<div>`.
-const DIV_TAGS: &[&str] = &["section", "article", "main", "header", "footer", "hgroup", "center", "aside", "nav"];
+const DIV_TAGS: &[&str] = &[
+    "section", "article", "main", "header", "footer", "hgroup", "center", "aside", "nav",
+];
 /// Elements dropped with their content.
 const DROPPED_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
     "applet", "form", "input", "button", "select", "textarea", "option", "optgroup", "datalist",
-    "canvas", "svg", "dialog", "audio", "video", "source", "track", "map", "area", "link",
-    "meta", "base", "title", "head", "param", "portal", "menu", "output", "progress", "meter",
+    "canvas", "svg", "dialog", "audio", "video", "source", "track", "map", "area", "link", "meta",
+    "base", "title", "head", "param", "portal", "menu", "output", "progress", "meter",
 ];
 /// MathML elements kept (with the math attributes below).
 const MATH_TAGS: &[&str] = &[
-    "math", "mi", "mn", "mo", "ms", "mtext", "mspace", "mrow", "mfrac", "msqrt", "mroot", "mstyle",
-    "merror", "mpadded", "mphantom", "msub", "msup", "msubsup", "munder", "mover", "munderover",
-    "mmultiscripts", "mprescripts", "none", "mtable", "mtr", "mtd", "semantics", "annotation",
+    "math",
+    "mi",
+    "mn",
+    "mo",
+    "ms",
+    "mtext",
+    "mspace",
+    "mrow",
+    "mfrac",
+    "msqrt",
+    "mroot",
+    "mstyle",
+    "merror",
+    "mpadded",
+    "mphantom",
+    "msub",
+    "msup",
+    "msubsup",
+    "munder",
+    "mover",
+    "munderover",
+    "mmultiscripts",
+    "mprescripts",
+    "none",
+    "mtable",
+    "mtr",
+    "mtd",
+    "semantics",
+    "annotation",
 ];
-const MATH_ATTRS: &[&str] = &["display", "mathvariant", "displaystyle", "scriptlevel", "fence", "separator", "stretchy", "accent", "linethickness", "columnalign", "encoding"];
+const MATH_ATTRS: &[&str] = &[
+    "display",
+    "mathvariant",
+    "displaystyle",
+    "scriptlevel",
+    "fence",
+    "separator",
+    "stretchy",
+    "accent",
+    "linethickness",
+    "columnalign",
+    "encoding",
+];
 /// Attributes kept per element (besides `lang` and `dir` on all).
 fn kept_attrs(tag: &str) -> &'static [&'static str] {
     match tag {
@@ -72,7 +170,15 @@ fn kept_attrs(tag: &str) -> &'static [&'static str] {
 /// Attributes that hold URLs.
 const URL_ATTRS: &[&str] = &["href", "src", "cite"];
 /// Lazy-loading attributes, most specific first.
-const LAZY_SRC_ATTRS: &[&str] = &["data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src", "data-full-src"];
+const LAZY_SRC_ATTRS: &[&str] = &[
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-lazy",
+    "data-url",
+    "data-hi-res-src",
+    "data-full-src",
+];
 const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original-set"];
 
 pub struct Written {
@@ -110,7 +216,13 @@ pub fn write(doc: &Document, picked: &Picked, base: Option<&Url>, mode: PromoMod
         first_image: None,
     };
     let Some(root) = doc.node(picked.root) else {
-        return Written { html: String::new(), text: String::new(), promos: Vec::new(), first_paragraph: None, first_image: None };
+        return Written {
+            html: String::new(),
+            text: String::new(),
+            promos: Vec::new(),
+            first_paragraph: None,
+            first_image: None,
+        };
     };
     // Closing tags to write, by node; `None` means the element was unwrapped.
     let mut open: HashMap<NodeId, Option<&'static str>> = HashMap::new();
@@ -158,9 +270,18 @@ pub fn write(doc: &Document, picked: &Picked, base: Option<&Url>, mode: PromoMod
     let text = w.text.trim().to_string();
     let promo_list = promos
         .iter()
-        .map(|p| Promo { kind: p.kind, text: p.text.clone() })
+        .map(|p| Promo {
+            kind: p.kind,
+            text: p.text.clone(),
+        })
         .collect();
-    Written { html: w.html, text, promos: promo_list, first_paragraph: w.first_paragraph, first_image: w.first_image }
+    Written {
+        html: w.html,
+        text,
+        promos: promo_list,
+        first_paragraph: w.first_paragraph,
+        first_image: w.first_image,
+    }
 }
 
 enum Opened {
@@ -189,12 +310,17 @@ impl Writer<'_> {
         if tag == "picture" {
             return self.write_picture(id);
         }
-        let out_tag = if DIV_TAGS.contains(&tag) { Some("div") } else { static_tag(tag) };
+        let out_tag = if DIV_TAGS.contains(&tag) {
+            Some("div")
+        } else {
+            static_tag(tag)
+        };
         let Some(out_tag) = out_tag else {
             // Unknown element: keep its content only, unless it must carry the promo mark.
             if let Some(kind) = promo {
                 self.block_break();
-                self.html.push_str(&format!("<div {PROMO_ATTR}=\"{}\">", kind.as_str()));
+                self.html
+                    .push_str(&format!("<div {PROMO_ATTR}=\"{}\">", kind.as_str()));
                 return Opened::Tag(Some("div"));
             }
             if is_block_tag(tag) {
@@ -213,7 +339,8 @@ impl Writer<'_> {
         self.html.push_str(out_tag);
         self.write_attrs(id, out_tag);
         if let Some(kind) = promo {
-            self.html.push_str(&format!(" {PROMO_ATTR}=\"{}\"", kind.as_str()));
+            self.html
+                .push_str(&format!(" {PROMO_ATTR}=\"{}\"", kind.as_str()));
         }
         self.html.push('>');
         match out_tag {
@@ -258,13 +385,21 @@ impl Writer<'_> {
     }
 
     fn write_attrs(&mut self, id: NodeId, out_tag: &str) {
-        let Some(element) = self.doc.element(id) else { return };
+        let Some(element) = self.doc.element(id) else {
+            return;
+        };
         let kept = kept_attrs(out_tag);
         let is_math = MATH_TAGS.contains(&out_tag);
         for (name, value) in element.attrs.iter() {
             let n = &*name.local;
-            let keep = kept.contains(&n) || matches!(n, "lang" | "dir") || (is_math && MATH_ATTRS.contains(&n))
-                || (n == "class" && matches!(out_tag, "code" | "pre") && value.split_whitespace().any(|c| c.starts_with("language-") || c.starts_with("lang-")));
+            let keep = kept.contains(&n)
+                || matches!(n, "lang" | "dir")
+                || (is_math && MATH_ATTRS.contains(&n))
+                || (n == "class"
+                    && matches!(out_tag, "code" | "pre")
+                    && value
+                        .split_whitespace()
+                        .any(|c| c.starts_with("language-") || c.starts_with("lang-")));
             if !keep {
                 continue;
             }
@@ -290,7 +425,10 @@ impl Writer<'_> {
     fn url(&self, raw: &str) -> Option<String> {
         let trimmed: String = raw.trim().chars().filter(|c| !c.is_control()).collect();
         let lower = trimmed.to_ascii_lowercase();
-        if lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:text") {
+        if lower.starts_with("javascript:")
+            || lower.starts_with("vbscript:")
+            || lower.starts_with("data:text")
+        {
             return None;
         }
         if trimmed.starts_with('#') {
@@ -308,7 +446,11 @@ impl Writer<'_> {
                 let mut parts = candidate.split_whitespace();
                 let url = self.url(parts.next()?)?;
                 let descriptor: Vec<&str> = parts.collect();
-                Some(if descriptor.is_empty() { url } else { format!("{url} {}", descriptor.join(" ")) })
+                Some(if descriptor.is_empty() {
+                    url
+                } else {
+                    format!("{url} {}", descriptor.join(" "))
+                })
             })
             .collect::<Vec<_>>()
             .join(", ")
@@ -316,25 +458,45 @@ impl Writer<'_> {
 
     /// Picks the image source a reader would see once the page's scripts ran.
     fn image_source(&self, id: NodeId) -> (Option<String>, Option<String>) {
-        let attr = |n: &str| self.doc.attr(id, n).map(str::trim).filter(|v| !v.is_empty());
-        let lazy_src = LAZY_SRC_ATTRS.iter().find_map(|a| attr(a)).filter(|v| !v.starts_with("data:"));
+        let attr = |n: &str| {
+            self.doc
+                .attr(id, n)
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+        };
+        let lazy_src = LAZY_SRC_ATTRS
+            .iter()
+            .find_map(|a| attr(a))
+            .filter(|v| !v.starts_with("data:"));
         let src = attr("src").filter(|v| !is_placeholder(v));
         let src = lazy_src.or(src).or_else(|| {
             // Any other attribute holding one image URL.
             self.doc.element(id).and_then(|e| {
                 e.attrs.iter().find_map(|(n, v)| {
-                    (n.local.starts_with("data-") && looks_like_image_url(v) && !v.trim().contains(char::is_whitespace))
-                        .then(|| v.trim())
+                    (n.local.starts_with("data-")
+                        && looks_like_image_url(v)
+                        && !v.trim().contains(char::is_whitespace))
+                    .then(|| v.trim())
                 })
             })
         });
-        let srcset = LAZY_SRCSET_ATTRS.iter().find_map(|a| attr(a)).or_else(|| attr("srcset"));
-        (src.and_then(|s| self.url(s)), srcset.map(|s| self.srcset(s)).filter(|s| !s.is_empty()))
+        let srcset = LAZY_SRCSET_ATTRS
+            .iter()
+            .find_map(|a| attr(a))
+            .or_else(|| attr("srcset"));
+        (
+            src.and_then(|s| self.url(s)),
+            srcset.map(|s| self.srcset(s)).filter(|s| !s.is_empty()),
+        )
     }
 
     fn write_img(&mut self, id: NodeId, promo: Option<PromoKind>) {
         let (src, srcset) = self.image_source(id);
-        let src = src.or_else(|| srcset.as_ref().and_then(|s| s.split_whitespace().next().map(str::to_string)));
+        let src = src.or_else(|| {
+            srcset
+                .as_ref()
+                .and_then(|s| s.split_whitespace().next().map(str::to_string))
+        });
         let Some(src) = src else { return };
         if self.first_image.is_none() {
             self.first_image = Some(src.clone());
@@ -358,15 +520,22 @@ impl Writer<'_> {
     /// `<picture>`: the `<img>` inside, given a source from `<source>` when it has none.
     fn write_picture(&mut self, id: NodeId) -> Opened {
         let imgs = self.doc.descendants_with_tags(id, &["img"]);
-        let Some(&img) = imgs.first() else { return Opened::Skip };
+        let Some(&img) = imgs.first() else {
+            return Opened::Skip;
+        };
         let (src, srcset) = self.image_source(img);
         if src.is_some() || srcset.is_some() {
             self.write_img(img, None);
             return Opened::Skip;
         }
         for source in self.doc.descendants_with_tags(id, &["source"]) {
-            let set = ["data-srcset", "srcset", "data-src", "src"].iter().find_map(|a| self.doc.attr(source, a));
-            if let Some(first) = set.and_then(|s| s.split(',').next()).and_then(|c| c.split_whitespace().next()) {
+            let set = ["data-srcset", "srcset", "data-src", "src"]
+                .iter()
+                .find_map(|a| self.doc.attr(source, a));
+            if let Some(first) = set
+                .and_then(|s| s.split(',').next())
+                .and_then(|c| c.split_whitespace().next())
+            {
                 if let Some(url) = self.url(first) {
                     self.html.push_str("<img");
                     push_attr(&mut self.html, "src", &url);
@@ -386,12 +555,19 @@ impl Writer<'_> {
 
     /// An embedded video becomes a paragraph with a link to it.
     fn write_video_link(&mut self, id: NodeId) {
-        let src = ["src", "data-src", "data"].iter().find_map(|a| self.doc.attr(id, a));
-        let Some(src) = src.filter(|s| crate::prune::is_video_url(s)) else { return };
+        let src = ["src", "data-src", "data"]
+            .iter()
+            .find_map(|a| self.doc.attr(id, a));
+        let Some(src) = src.filter(|s| crate::prune::is_video_url(s)) else {
+            return;
+        };
         let Some(url) = self.url(src) else { return };
         let label = Url::parse(&url)
             .ok()
-            .and_then(|u| u.host_str().map(|h| h.trim_start_matches("www.").to_string()))
+            .and_then(|u| {
+                u.host_str()
+                    .map(|h| h.trim_start_matches("www.").to_string())
+            })
             .unwrap_or_else(|| url.clone());
         self.block_break();
         self.html.push_str("<p><a");
@@ -413,7 +589,10 @@ impl Writer<'_> {
             if c.is_whitespace() {
                 self.pending_space = true;
             } else {
-                if self.pending_space && !self.text.is_empty() && !self.text.ends_with(char::is_whitespace) {
+                if self.pending_space
+                    && !self.text.is_empty()
+                    && !self.text.ends_with(char::is_whitespace)
+                {
                     self.text.push(' ');
                 }
                 self.pending_space = false;
@@ -454,7 +633,11 @@ impl Writer<'_> {
 /// Transparent, tiny or blank images that lazy loaders put in `src`.
 fn is_placeholder(src: &str) -> bool {
     let s = src.to_ascii_lowercase();
-    (s.starts_with("data:") && s.len() < 200) || s.contains("placeholder") || s.contains("blank.gif") || s.contains("spacer.gif") || s.contains("lazy")
+    (s.starts_with("data:") && s.len() < 200)
+        || s.contains("placeholder")
+        || s.contains("blank.gif")
+        || s.contains("spacer.gif")
+        || s.contains("lazy")
 }
 
 fn escape_text(out: &mut String, s: &str) {

@@ -15,7 +15,9 @@ use scraper::Node;
 use crate::dom::Document;
 
 /// Elements removed with all their content.
-const NON_CONTENT_TAGS: &[&str] = &["script", "style", "template", "link", "meta", "title", "head", "base"];
+const NON_CONTENT_TAGS: &[&str] = &[
+    "script", "style", "template", "link", "meta", "title", "head", "base",
+];
 
 /// The attribute the extension's snapshot sets on elements the live page does not show.
 pub const SNAPSHOT_HIDDEN_ATTR: &str = "data-clearpage-hidden";
@@ -44,7 +46,9 @@ fn has_image_source(doc: &Document, img: NodeId) -> bool {
 
 pub fn looks_like_image_url(value: &str) -> bool {
     let v = value.to_ascii_lowercase();
-    [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"].iter().any(|ext| v.contains(ext))
+    [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"]
+        .iter()
+        .any(|ext| v.contains(ext))
 }
 
 /// Pages often show a placeholder image and put the real one in `<noscript>`. When a
@@ -127,13 +131,21 @@ pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
     if doc.attr(id, SNAPSHOT_HIDDEN_ATTR).is_some() || doc.attr(id, "hidden").is_some() {
         return true;
     }
-    if doc.attr(id, "aria-hidden").is_some_and(|v| v.trim() == "true")
-        && !doc.attr(id, "class").is_some_and(|c| c.contains("fallback-image"))
+    if doc
+        .attr(id, "aria-hidden")
+        .is_some_and(|v| v.trim() == "true")
+        && !doc
+            .attr(id, "class")
+            .is_some_and(|c| c.contains("fallback-image"))
     {
         return true;
     }
     if let Some(style) = doc.attr(id, "style") {
-        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         if style.contains("display:none") || style.contains("visibility:hidden") {
             return true;
         }
@@ -231,14 +243,18 @@ mod tests {
 
     #[test]
     fn removes_scripts_and_hidden() {
-        let d = prepared(r#"<body><script>x()</script><p hidden>gone</p><p style="display: none">gone</p><p>kept</p></body>"#);
+        let d = prepared(
+            r#"<body><script>x()</script><p hidden>gone</p><p style="display: none">gone</p><p>kept</p></body>"#,
+        );
         let t = d.inner_text(d.root());
         assert_eq!(t, "kept");
     }
 
     #[test]
     fn noscript_image_replaces_placeholder() {
-        let d = prepared(r#"<body><img src="data:image/gif;base64,R0lGOD" data-x="1"><noscript><img src="real.jpg"></noscript></body>"#);
+        let d = prepared(
+            r#"<body><img src="data:image/gif;base64,R0lGOD" data-x="1"><noscript><img src="real.jpg"></noscript></body>"#,
+        );
         let imgs = d.descendants_with_tags(d.root(), &["img"]);
         assert_eq!(imgs.len(), 1);
         assert_eq!(d.attr(imgs[0], "src"), Some("real.jpg"));

@@ -18,7 +18,9 @@ const BINARY_SAMPLE_BYTES: usize = 2048;
 /// Decodes a page to text, or says why it is not a web page.
 pub fn decode_html(bytes: &[u8]) -> Result<String, Error> {
     if looks_binary(bytes) {
-        return Err(Error::InvalidInput("the input is binary data, not HTML".into()));
+        return Err(Error::InvalidInput(
+            "the input is binary data, not HTML".into(),
+        ));
     }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
@@ -104,13 +106,16 @@ mod tests {
 
     #[test]
     fn honours_meta_charset() {
-        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("<meta charset=\"shift_jis\"><p>日本語</p>");
+        let (bytes, _, _) =
+            encoding_rs::SHIFT_JIS.encode("<meta charset=\"shift_jis\"><p>日本語</p>");
         assert!(decode_html(&bytes).unwrap().contains("日本語"));
     }
 
     #[test]
     fn honours_http_equiv() {
-        let mut bytes = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><p>".to_vec();
+        let mut bytes =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><p>"
+                .to_vec();
         bytes.extend_from_slice(&[0x63, 0x61, 0x66, 0xe9]);
         assert!(decode_html(&bytes).unwrap().contains("café"));
     }
@@ -118,7 +123,9 @@ mod tests {
     #[test]
     fn valid_utf8_beats_a_lying_declaration() {
         let page = "<meta charset=\"windows-1252\"><p>Grüße aus Köln</p>";
-        assert!(decode_html(page.as_bytes()).unwrap().contains("Grüße aus Köln"));
+        assert!(decode_html(page.as_bytes())
+            .unwrap()
+            .contains("Grüße aus Köln"));
     }
 
     #[test]

@@ -29,10 +29,49 @@ const PHRASING_TAGS: &[&str] = &[
 
 /// Elements that start a new block of text.
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "details", "dialog", "dd", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul",
-    "tr", "td", "th", "tbody", "thead", "tfoot", "caption", "summary", "center", "menu",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "details",
+    "dialog",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
+    "caption",
+    "summary",
+    "center",
+    "menu",
 ];
 
 pub fn is_phrasing_tag(tag: &str) -> bool {
@@ -121,7 +160,11 @@ impl Document {
 
     pub fn element_children(&self, id: NodeId) -> Vec<NodeId> {
         match self.node(id) {
-            Some(n) => n.children().filter(|c| c.value().is_element()).map(|c| c.id()).collect(),
+            Some(n) => n
+                .children()
+                .filter(|c| c.value().is_element())
+                .map(|c| c.id())
+                .collect(),
             None => Vec::new(),
         }
     }
@@ -315,8 +358,7 @@ impl Document {
                 if is_phrasing_tag(tag) {
                     return true;
                 }
-                matches!(tag, "a" | "del" | "ins")
-                    && n.children().all(|c| self.is_phrasing(c.id()))
+                matches!(tag, "a" | "del" | "ins") && n.children().all(|c| self.is_phrasing(c.id()))
             }
             _ => false,
         }
@@ -420,7 +462,11 @@ impl Document {
     pub fn body(&self) -> Option<NodeId> {
         let html = self.html.root_element();
         html.children()
-            .find(|c| c.value().as_element().is_some_and(|e| &*e.name.local == "body"))
+            .find(|c| {
+                c.value()
+                    .as_element()
+                    .is_some_and(|e| &*e.name.local == "body")
+            })
             .map(|c| c.id())
             .or(Some(html.id()))
     }
@@ -432,9 +478,33 @@ impl Document {
 
 /// Elements that keep a `<div>` from being read as a paragraph.
 const DIV_TO_P_BLOCKERS: &[&str] = &[
-    "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "section", "article",
-    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "aside", "nav", "form",
-    "iframe", "video", "picture", "hr",
+    "blockquote",
+    "dl",
+    "div",
+    "img",
+    "ol",
+    "p",
+    "pre",
+    "table",
+    "ul",
+    "section",
+    "article",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "form",
+    "iframe",
+    "video",
+    "picture",
+    "hr",
 ];
 
 pub fn html_name(tag: &str) -> QualName {

@@ -7,8 +7,8 @@
 //! 3. [`metadata`]  title, byline, dates, site, language, lead image (JSON-LD, meta, page).
 //! 4. [`clean`]     removes what can never be article (scripts, hidden nodes, chrome).
 //! 5. [`score`]     scores candidates and picks the article root and its siblings.
-//! 6. [`promo`]     finds promo blocks inside the picked article; [`prune`] then removes
-//!                  what is inside the article but is not article.
+//! 6. [`promo`]     finds promo blocks inside the picked article; then [`prune`]
+//!    removes what is inside the article but is not article.
 //! 7. [`assemble`]  writes the article as HTML + text (lazy images, absolute URLs, promos).
 //! 8. [`sanitize`]  the safety layer: ammonia with an allow-list.
 //!

@@ -24,15 +24,33 @@ pub struct Metadata {
 
 /// JSON-LD `@type`s that describe an article.
 const ARTICLE_TYPES: &[&str] = &[
-    "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle",
-    "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
-    "ReviewNewsArticle", "Report", "SatiricalArticle", "ScholarlyArticle", "MedicalScholarlyArticle",
-    "SocialMediaPosting", "BlogPosting", "LiveBlogPosting", "DiscussionForumPosting",
-    "TechArticle", "APIReference", "Recipe", "WebPage",
+    "Article",
+    "AdvertiserContentArticle",
+    "NewsArticle",
+    "AnalysisNewsArticle",
+    "AskPublicNewsArticle",
+    "BackgroundNewsArticle",
+    "OpinionNewsArticle",
+    "ReportageNewsArticle",
+    "ReviewNewsArticle",
+    "Report",
+    "SatiricalArticle",
+    "ScholarlyArticle",
+    "MedicalScholarlyArticle",
+    "SocialMediaPosting",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "DiscussionForumPosting",
+    "TechArticle",
+    "APIReference",
+    "Recipe",
+    "WebPage",
 ];
 
 /// Separators sites put between an article title and their own name.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " · ", " :: "];
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " · ", " :: ",
+];
 /// A cleaned title shorter than this many words is not trusted; the original is kept.
 const MIN_CLEANED_TITLE_WORDS: usize = 3;
 
@@ -65,8 +83,14 @@ pub fn collect(doc: &Document, base: Option<&Url>) -> Metadata {
         .or_else(|| meta(&["og:site_name", "application-name", "twitter:site:name"]));
     let raw_title = ld.title.clone().or_else(|| {
         meta(&[
-            "dc:title", "dcterm:title", "og:title", "weibo:article:title",
-            "weibo:webpage:title", "title", "twitter:title", "parsely-title",
+            "dc:title",
+            "dcterm:title",
+            "og:title",
+            "weibo:article:title",
+            "weibo:webpage:title",
+            "title",
+            "twitter:title",
+            "parsely-title",
         ])
     });
     let document_title = document_title(doc);
@@ -77,29 +101,62 @@ pub fn collect(doc: &Document, base: Option<&Url>) -> Metadata {
     .filter(|t| !t.is_empty());
 
     let byline = ld.byline.clone().or_else(|| {
-        meta(&["dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "sailthru.author"])
-            .filter(|a| !a.starts_with("http"))
+        meta(&[
+            "dc:creator",
+            "dcterm:creator",
+            "author",
+            "parsely-author",
+            "article:author",
+            "sailthru.author",
+        ])
+        .filter(|a| !a.starts_with("http"))
     });
     let published_time = ld
         .published_time
         .clone()
         .or_else(|| {
             meta(&[
-                "article:published_time", "parsely-pub-date", "og:published_time", "datepublished",
-                "dc:date", "dcterms:date", "dc.date.issued", "pubdate", "publishdate", "date",
-                "sailthru.date", "article.published", "published-date", "release_date",
+                "article:published_time",
+                "parsely-pub-date",
+                "og:published_time",
+                "datepublished",
+                "dc:date",
+                "dcterms:date",
+                "dc.date.issued",
+                "pubdate",
+                "publishdate",
+                "date",
+                "sailthru.date",
+                "article.published",
+                "published-date",
+                "release_date",
             ])
         })
         .or_else(|| first_time_element(doc))
         .and_then(|d| normalize_date(&d));
     let excerpt = ld.excerpt.clone().or_else(|| {
-        meta(&["dc:description", "dcterm:description", "og:description", "weibo:article:description",
-            "weibo:webpage:description", "description", "twitter:description"])
+        meta(&[
+            "dc:description",
+            "dcterm:description",
+            "og:description",
+            "weibo:article:description",
+            "weibo:webpage:description",
+            "description",
+            "twitter:description",
+        ])
     });
     let lead_image = ld
         .image
         .clone()
-        .or_else(|| meta(&["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"]))
+        .or_else(|| {
+            meta(&[
+                "og:image",
+                "og:image:url",
+                "og:image:secure_url",
+                "twitter:image",
+                "twitter:image:src",
+            ])
+        })
         .and_then(|src| absolutize(&src, base));
 
     let html = doc.html_element();
@@ -108,7 +165,10 @@ pub fn collect(doc: &Document, base: Option<&Url>) -> Metadata {
         .or_else(|| doc.attr(html, "xml:lang"))
         .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty())
-        .or_else(|| meta(&["content-language", "og:locale", "language", "dc:language"]).map(|l| l.replace('_', "-")));
+        .or_else(|| {
+            meta(&["content-language", "og:locale", "language", "dc:language"])
+                .map(|l| l.replace('_', "-"))
+        });
     let dir = doc
         .attr(html, "dir")
         .or_else(|| doc.body().and_then(|b| doc.attr(b, "dir")))
@@ -117,7 +177,9 @@ pub fn collect(doc: &Document, base: Option<&Url>) -> Metadata {
 
     Metadata {
         title: title.map(|t| collapse_whitespace(&t)),
-        byline: byline.map(|b| collapse_whitespace(&b)).filter(|b| !b.is_empty()),
+        byline: byline
+            .map(|b| collapse_whitespace(&b))
+            .filter(|b| !b.is_empty()),
         site_name: site_name.map(|s| collapse_whitespace(&s)),
         published_time,
         lang,
@@ -131,7 +193,9 @@ pub fn collect(doc: &Document, base: Option<&Url>) -> Metadata {
 fn meta_tags(doc: &Document) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for id in doc.descendants_with_tags(doc.root(), &["meta"]) {
-        let Some(content) = doc.attr(id, "content") else { continue };
+        let Some(content) = doc.attr(id, "content") else {
+            continue;
+        };
         let content = content.trim().to_string();
         for key in ["property", "name", "itemprop", "http-equiv"] {
             if let Some(names) = doc.attr(id, key) {
@@ -147,7 +211,10 @@ fn meta_tags(doc: &Document) -> Vec<(String, String)> {
 }
 
 fn document_title(doc: &Document) -> Option<String> {
-    let id = doc.descendants_with_tags(doc.root(), &["title"]).into_iter().next()?;
+    let id = doc
+        .descendants_with_tags(doc.root(), &["title"])
+        .into_iter()
+        .next()?;
     let t = doc.inner_text(id);
     (!t.is_empty()).then_some(t)
 }
@@ -186,7 +253,10 @@ fn clean_document_title(doc: &Document, title: &str, site: Option<&str>) -> Stri
             if crate::text::word_count(head) >= MIN_CLEANED_TITLE_WORDS {
                 return head.to_string();
             }
-            let first = title.find(sep).map(|p| title[p + sep.len()..].trim()).unwrap_or(title);
+            let first = title
+                .find(sep)
+                .map(|p| title[p + sep.len()..].trim())
+                .unwrap_or(title);
             if crate::text::word_count(first) >= MIN_CLEANED_TITLE_WORDS {
                 return first.to_string();
             }
@@ -218,8 +288,17 @@ fn first_time_element(doc: &Document) -> Option<String> {
 pub fn normalize_date(raw: &str) -> Option<String> {
     let s = raw.trim();
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r.clone()).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
-    if b.len() >= 10 && digits(0..4) && digits(5..7) && digits(8..10) && matches!(b[4], b'-' | b'/') && b[7] == b[4] {
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .is_some_and(|x| x.iter().all(u8::is_ascii_digit))
+    };
+    if b.len() >= 10
+        && digits(0..4)
+        && digits(5..7)
+        && digits(8..10)
+        && matches!(b[4], b'-' | b'/')
+        && b[7] == b[4]
+    {
         let mut out = s.to_string();
         if b[4] == b'/' {
             out = out.replacen('/', "-", 2);
@@ -239,7 +318,10 @@ pub fn absolutize(src: &str, base: Option<&Url>) -> Option<String> {
     }
     match base {
         Some(b) => b.join(src).ok().map(|u| u.to_string()),
-        None => Url::parse(src).ok().map(|u| u.to_string()).or_else(|| Some(src.to_string())),
+        None => Url::parse(src)
+            .ok()
+            .map(|u| u.to_string())
+            .or_else(|| Some(src.to_string())),
     }
 }
 
@@ -248,12 +330,20 @@ pub fn absolutize(src: &str, base: Option<&Url>) -> Option<String> {
 fn json_ld(doc: &Document) -> JsonLd {
     let mut found = JsonLd::default();
     for script in doc.descendants_with_tags(doc.root(), &["script"]) {
-        if !doc.attr(script, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
+        if !doc
+            .attr(script, "type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+        {
             continue;
         }
         let raw = doc.text(script);
-        let cleaned = raw.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
-        let Ok(value) = serde_json::from_str::<Value>(cleaned) else { continue };
+        let cleaned = raw
+            .trim()
+            .trim_start_matches("<![CDATA[")
+            .trim_end_matches("]]>");
+        let Ok(value) = serde_json::from_str::<Value>(cleaned) else {
+            continue;
+        };
         if let Some(article) = find_article(&value) {
             read_article(article, &mut found);
             if found.title.is_some() {
@@ -277,7 +367,10 @@ fn find_article(value: &Value) -> Option<&Value> {
                     Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
                     _ => vec![],
                 };
-                if types.iter().any(|t| *t != "WebPage" && ARTICLE_TYPES.contains(t)) {
+                if types
+                    .iter()
+                    .any(|t| *t != "WebPage" && ARTICLE_TYPES.contains(t))
+                {
                     return Some(v);
                 }
                 if types.contains(&"WebPage") && webpage.is_none() {
@@ -297,7 +390,13 @@ fn find_article(value: &Value) -> Option<&Value> {
 }
 
 fn read_article(v: &Value, out: &mut JsonLd) {
-    let string = |key: &str| v.get(key).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    let string = |key: &str| {
+        v.get(key)
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
     let name = string("name");
     let headline = string("headline");
     // Prefer `headline`; some sites put the site name in `name`.
@@ -317,25 +416,39 @@ fn read_article(v: &Value, out: &mut JsonLd) {
 fn names_of(v: Option<&Value>) -> Option<String> {
     let names: Vec<String> = match v? {
         Value::String(s) => vec![s.trim().to_string()],
-        Value::Object(o) => o.get("name").and_then(Value::as_str).map(|s| vec![s.trim().to_string()]).unwrap_or_default(),
+        Value::Object(o) => o
+            .get("name")
+            .and_then(Value::as_str)
+            .map(|s| vec![s.trim().to_string()])
+            .unwrap_or_default(),
         Value::Array(a) => a
             .iter()
             .filter_map(|x| match x {
                 Value::String(s) => Some(s.trim().to_string()),
-                Value::Object(o) => o.get("name").and_then(Value::as_str).map(|s| s.trim().to_string()),
+                Value::Object(o) => o
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .map(|s| s.trim().to_string()),
                 _ => None,
             })
             .collect(),
         _ => vec![],
     };
-    let names: Vec<String> = names.into_iter().filter(|n| !n.is_empty() && !n.starts_with("http")).collect();
+    let names: Vec<String> = names
+        .into_iter()
+        .filter(|n| !n.is_empty() && !n.starts_with("http"))
+        .collect();
     (!names.is_empty()).then(|| names.join(", "))
 }
 
 fn image_url(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) => Some(s.clone()),
-        Value::Object(o) => o.get("url").or_else(|| o.get("contentUrl")).and_then(Value::as_str).map(str::to_string),
+        Value::Object(o) => o
+            .get("url")
+            .or_else(|| o.get("contentUrl"))
+            .and_then(Value::as_str)
+            .map(str::to_string),
         Value::Array(a) => a.iter().find_map(|x| image_url(Some(x))),
         _ => None,
     }
@@ -346,34 +459,49 @@ mod tests {
     use super::*;
 
     fn meta_of(html: &str) -> Metadata {
-        collect(&Document::parse(html), Url::parse("https://example.org/a/b.html").ok().as_ref())
+        collect(
+            &Document::parse(html),
+            Url::parse("https://example.org/a/b.html").ok().as_ref(),
+        )
     }
 
     #[test]
     fn json_ld_wins_and_names_join() {
-        let m = meta_of(r#"<html lang="de"><head><title>X | Site</title><script type="application/ld+json">
+        let m = meta_of(
+            r#"<html lang="de"><head><title>X | Site</title><script type="application/ld+json">
             {"@graph":[{"@type":"WebSite","name":"Site"},{"@type":"NewsArticle","headline":"Real headline",
             "author":[{"@type":"Person","name":"A. One"},{"name":"B. Two"}],"datePublished":"2020-01-02T03:04:05Z",
-            "publisher":{"name":"The Site"},"image":{"url":"/img/a.jpg"}}]}</script></head><body></body></html>"#);
+            "publisher":{"name":"The Site"},"image":{"url":"/img/a.jpg"}}]}</script></head><body></body></html>"#,
+        );
         assert_eq!(m.title.as_deref(), Some("Real headline"));
         assert_eq!(m.byline.as_deref(), Some("A. One, B. Two"));
         assert_eq!(m.site_name.as_deref(), Some("The Site"));
         assert_eq!(m.published_time.as_deref(), Some("2020-01-02T03:04:05Z"));
-        assert_eq!(m.lead_image.as_deref(), Some("https://example.org/img/a.jpg"));
+        assert_eq!(
+            m.lead_image.as_deref(),
+            Some("https://example.org/img/a.jpg")
+        );
         assert_eq!(m.lang.as_deref(), Some("de"));
     }
 
     #[test]
     fn document_title_loses_site_suffix() {
-        let m = meta_of("<html><head><title>A story about three things | Daily Site</title></head></html>");
+        let m = meta_of(
+            "<html><head><title>A story about three things | Daily Site</title></head></html>",
+        );
         assert_eq!(m.title.as_deref(), Some("A story about three things"));
-        let m = meta_of(r#"<html><head><meta property="og:site_name" content="Daily"><meta property="og:title" content="Short one - Daily"></head></html>"#);
+        let m = meta_of(
+            r#"<html><head><meta property="og:site_name" content="Daily"><meta property="og:title" content="Short one - Daily"></head></html>"#,
+        );
         assert_eq!(m.title.as_deref(), Some("Short one"));
     }
 
     #[test]
     fn dates_are_iso_or_nothing() {
-        assert_eq!(normalize_date("2021/12/07 10:00").as_deref(), Some("2021-12-07T10:00"));
+        assert_eq!(
+            normalize_date("2021/12/07 10:00").as_deref(),
+            Some("2021-12-07T10:00")
+        );
         assert_eq!(normalize_date("December 7, 2021"), None);
     }
 }

@@ -99,136 +99,372 @@ const DENSE_LIST_DENSITY: f64 = 0.7;
 
 /// Elements that can be a promo block.
 const BLOCK_TAGS: &[&str] = &[
-    "div", "section", "aside", "p", "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6", "figure",
-    "blockquote", "form", "table", "span", "a", "strong", "b", "em", "small", "dl", "nav", "header", "footer",
+    "div",
+    "section",
+    "aside",
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figure",
+    "blockquote",
+    "form",
+    "table",
+    "span",
+    "a",
+    "strong",
+    "b",
+    "em",
+    "small",
+    "dl",
+    "nav",
+    "header",
+    "footer",
 ];
 
 /// Inline elements that can be a promo only when they stand alone, outside a text block.
 const INLINE_CANDIDATES: &[&str] = &["span", "a", "strong", "b", "em", "small"];
-const TEXT_BLOCK_TAGS: &[&str] = &["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "blockquote", "figcaption", "dd", "dt", "pre", "a", "span", "strong", "b", "em", "small"];
+const TEXT_BLOCK_TAGS: &[&str] = &[
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "blockquote",
+    "figcaption",
+    "dd",
+    "dt",
+    "pre",
+    "a",
+    "span",
+    "strong",
+    "b",
+    "em",
+    "small",
+];
 
 /// Name tokens, with the kind they suggest.
 const NAME_TOKENS: &[(&str, PromoKind)] = &[
-    ("newsletter", PromoKind::Newsletter), ("newsletters", PromoKind::Newsletter),
-    ("signup", PromoKind::Newsletter), ("optin", PromoKind::Newsletter), ("mailchimp", PromoKind::Newsletter),
-    ("mailing", PromoKind::Newsletter), ("subscribe", PromoKind::Subscription),
-    ("subscription", PromoKind::Subscription), ("paywall", PromoKind::Subscription),
-    ("kiosq", PromoKind::Subscription), ("regwall", PromoKind::Subscription), ("premium", PromoKind::Subscription),
-    ("abo", PromoKind::Subscription), ("plus", PromoKind::Subscription),
-    ("related", PromoKind::Related), ("readmore", PromoKind::Related), ("recommended", PromoKind::Related),
-    ("recommendations", PromoKind::Related), ("outbrain", PromoKind::Related), ("taboola", PromoKind::Related),
-    ("recirc", PromoKind::Related), ("teaser", PromoKind::Related), ("teasers", PromoKind::Related),
-    ("trending", PromoKind::Related), ("mostread", PromoKind::Related), ("morestories", PromoKind::Related),
-    ("alsoread", PromoKind::Related), ("further", PromoKind::Related), ("inline-related", PromoKind::Related),
-    ("share", PromoKind::Social), ("sharing", PromoKind::Social), ("social", PromoKind::Social),
-    ("follow", PromoKind::Social), ("sharebar", PromoKind::Social), ("addthis", PromoKind::Social),
-    ("sharethis", PromoKind::Social), ("shariff", PromoKind::Social),
-    ("ad", PromoKind::Ad), ("ads", PromoKind::Ad), ("advert", PromoKind::Ad), ("advertisement", PromoKind::Ad),
-    ("adslot", PromoKind::Ad), ("adunit", PromoKind::Ad), ("sponsor", PromoKind::Ad), ("sponsored", PromoKind::Ad),
-    ("dfp", PromoKind::Ad), ("gpt", PromoKind::Ad), ("werbung", PromoKind::Ad), ("anzeige", PromoKind::Ad),
-    ("promo", PromoKind::Cta), ("cta", PromoKind::Cta), ("donate", PromoKind::Cta), ("donation", PromoKind::Cta),
-    ("webinar", PromoKind::Cta), ("app-download", PromoKind::Cta), ("appdownload", PromoKind::Cta),
-    ("house-ad", PromoKind::Cta), ("bio", PromoKind::Bio), ("author-bio", PromoKind::Bio),
-    ("authorbio", PromoKind::Bio), ("author-box", PromoKind::Bio), ("authorbox", PromoKind::Bio),
-    ("about-author", PromoKind::Bio), ("author-info", PromoKind::Bio), ("comments", PromoKind::Comments),
-    ("comment", PromoKind::Comments), ("disqus", PromoKind::Comments), ("comment-count", PromoKind::Comments),
+    ("newsletter", PromoKind::Newsletter),
+    ("newsletters", PromoKind::Newsletter),
+    ("signup", PromoKind::Newsletter),
+    ("optin", PromoKind::Newsletter),
+    ("mailchimp", PromoKind::Newsletter),
+    ("mailing", PromoKind::Newsletter),
+    ("subscribe", PromoKind::Subscription),
+    ("subscription", PromoKind::Subscription),
+    ("paywall", PromoKind::Subscription),
+    ("kiosq", PromoKind::Subscription),
+    ("regwall", PromoKind::Subscription),
+    ("premium", PromoKind::Subscription),
+    ("abo", PromoKind::Subscription),
+    ("plus", PromoKind::Subscription),
+    ("related", PromoKind::Related),
+    ("readmore", PromoKind::Related),
+    ("recommended", PromoKind::Related),
+    ("recommendations", PromoKind::Related),
+    ("outbrain", PromoKind::Related),
+    ("taboola", PromoKind::Related),
+    ("recirc", PromoKind::Related),
+    ("teaser", PromoKind::Related),
+    ("teasers", PromoKind::Related),
+    ("trending", PromoKind::Related),
+    ("mostread", PromoKind::Related),
+    ("morestories", PromoKind::Related),
+    ("alsoread", PromoKind::Related),
+    ("further", PromoKind::Related),
+    ("inline-related", PromoKind::Related),
+    ("share", PromoKind::Social),
+    ("sharing", PromoKind::Social),
+    ("social", PromoKind::Social),
+    ("follow", PromoKind::Social),
+    ("sharebar", PromoKind::Social),
+    ("addthis", PromoKind::Social),
+    ("sharethis", PromoKind::Social),
+    ("shariff", PromoKind::Social),
+    ("ad", PromoKind::Ad),
+    ("ads", PromoKind::Ad),
+    ("advert", PromoKind::Ad),
+    ("advertisement", PromoKind::Ad),
+    ("adslot", PromoKind::Ad),
+    ("adunit", PromoKind::Ad),
+    ("sponsor", PromoKind::Ad),
+    ("sponsored", PromoKind::Ad),
+    ("dfp", PromoKind::Ad),
+    ("gpt", PromoKind::Ad),
+    ("werbung", PromoKind::Ad),
+    ("anzeige", PromoKind::Ad),
+    ("promo", PromoKind::Cta),
+    ("cta", PromoKind::Cta),
+    ("donate", PromoKind::Cta),
+    ("donation", PromoKind::Cta),
+    ("webinar", PromoKind::Cta),
+    ("app-download", PromoKind::Cta),
+    ("appdownload", PromoKind::Cta),
+    ("house-ad", PromoKind::Cta),
+    ("bio", PromoKind::Bio),
+    ("author-bio", PromoKind::Bio),
+    ("authorbio", PromoKind::Bio),
+    ("author-box", PromoKind::Bio),
+    ("authorbox", PromoKind::Bio),
+    ("about-author", PromoKind::Bio),
+    ("author-info", PromoKind::Bio),
+    ("comments", PromoKind::Comments),
+    ("comment", PromoKind::Comments),
+    ("disqus", PromoKind::Comments),
+    ("comment-count", PromoKind::Comments),
 ];
 
 /// Promo phrases by kind. Lowercase; matched against the lowercased, collapsed text.
 /// `(phrase, kind, opener)`: an opener must start the block to count fully.
 const LEXICON: &[(&str, PromoKind, bool)] = &[
     // related / read more
-    ("related:", PromoKind::Related, true), ("related stories", PromoKind::Related, true),
-    ("related articles", PromoKind::Related, true), ("related coverage", PromoKind::Related, true),
-    ("read more:", PromoKind::Related, true), ("read more", PromoKind::Related, true), ("read also", PromoKind::Related, true),
-    ("read next", PromoKind::Related, true), ("see also", PromoKind::Related, true), ("more from", PromoKind::Related, true),
-    ("recommended for you", PromoKind::Related, true), ("you may also like", PromoKind::Related, true),
-    ("you might also like", PromoKind::Related, true), ("also read", PromoKind::Related, true),
-    ("more on this", PromoKind::Related, true), ("further reading", PromoKind::Related, true),
-    ("lesen sie auch", PromoKind::Related, true), ("lesen sie mehr", PromoKind::Related, true), ("auch lesen", PromoKind::Related, true),
-    ("zum weiterlesen", PromoKind::Related, true), ("mehr zum thema", PromoKind::Related, true), ("mehr themen", PromoKind::Related, true),
-    ("weiterlesen", PromoKind::Related, true), ("das könnte sie auch interessieren", PromoKind::Related, true),
-    ("verwandte artikel", PromoKind::Related, true), ("lire aussi", PromoKind::Related, true), ("à lire aussi", PromoKind::Related, true),
-    ("a lire aussi", PromoKind::Related, true), ("lire également", PromoKind::Related, true), ("voir aussi", PromoKind::Related, true),
+    ("related:", PromoKind::Related, true),
+    ("related stories", PromoKind::Related, true),
+    ("related articles", PromoKind::Related, true),
+    ("related coverage", PromoKind::Related, true),
+    ("read more:", PromoKind::Related, true),
+    ("read more", PromoKind::Related, true),
+    ("read also", PromoKind::Related, true),
+    ("read next", PromoKind::Related, true),
+    ("see also", PromoKind::Related, true),
+    ("more from", PromoKind::Related, true),
+    ("recommended for you", PromoKind::Related, true),
+    ("you may also like", PromoKind::Related, true),
+    ("you might also like", PromoKind::Related, true),
+    ("also read", PromoKind::Related, true),
+    ("more on this", PromoKind::Related, true),
+    ("further reading", PromoKind::Related, true),
+    ("lesen sie auch", PromoKind::Related, true),
+    ("lesen sie mehr", PromoKind::Related, true),
+    ("auch lesen", PromoKind::Related, true),
+    ("zum weiterlesen", PromoKind::Related, true),
+    ("mehr zum thema", PromoKind::Related, true),
+    ("mehr themen", PromoKind::Related, true),
+    ("weiterlesen", PromoKind::Related, true),
+    (
+        "das könnte sie auch interessieren",
+        PromoKind::Related,
+        true,
+    ),
+    ("verwandte artikel", PromoKind::Related, true),
+    ("lire aussi", PromoKind::Related, true),
+    ("à lire aussi", PromoKind::Related, true),
+    ("a lire aussi", PromoKind::Related, true),
+    ("lire également", PromoKind::Related, true),
+    ("voir aussi", PromoKind::Related, true),
     ("sur le même sujet", PromoKind::Related, true),
-    ("te puede interesar", PromoKind::Related, true), ("lee también", PromoKind::Related, true), ("lea también", PromoKind::Related, true),
-    ("leer más", PromoKind::Related, true), ("también te puede interesar", PromoKind::Related, true),
-    ("leggi anche", PromoKind::Related, true), ("potrebbe interessarti", PromoKind::Related, true),
-    ("leia também", PromoKind::Related, true), ("leia mais", PromoKind::Related, true), ("veja também", PromoKind::Related, true),
-    ("lees ook", PromoKind::Related, true), ("lees meer", PromoKind::Related, true), ("czytaj też", PromoKind::Related, true),
-    ("czytaj także", PromoKind::Related, true), ("czytaj więcej", PromoKind::Related, true), ("zobacz też", PromoKind::Related, true),
-    ("zobacz także", PromoKind::Related, true), ("читайте также", PromoKind::Related, true), ("читайте также:", PromoKind::Related, true),
-    ("смотрите также", PromoKind::Related, true), ("по теме", PromoKind::Related, true),
-    ("اقرأ أيضا", PromoKind::Related, true), ("اقرأ أيضاً", PromoKind::Related, true), ("اقرأ ايضا", PromoKind::Related, true),
-    ("اقرأ المزيد", PromoKind::Related, true), ("相关阅读", PromoKind::Related, true), ("延伸阅读", PromoKind::Related, true),
-    ("相关文章", PromoKind::Related, true), ("推荐阅读", PromoKind::Related, true), ("関連記事", PromoKind::Related, true),
-    ("あわせて読みたい", PromoKind::Related, true), ("こちらもおすすめ", PromoKind::Related, true),
+    ("te puede interesar", PromoKind::Related, true),
+    ("lee también", PromoKind::Related, true),
+    ("lea también", PromoKind::Related, true),
+    ("leer más", PromoKind::Related, true),
+    ("también te puede interesar", PromoKind::Related, true),
+    ("leggi anche", PromoKind::Related, true),
+    ("potrebbe interessarti", PromoKind::Related, true),
+    ("leia também", PromoKind::Related, true),
+    ("leia mais", PromoKind::Related, true),
+    ("veja também", PromoKind::Related, true),
+    ("lees ook", PromoKind::Related, true),
+    ("lees meer", PromoKind::Related, true),
+    ("czytaj też", PromoKind::Related, true),
+    ("czytaj także", PromoKind::Related, true),
+    ("czytaj więcej", PromoKind::Related, true),
+    ("zobacz też", PromoKind::Related, true),
+    ("zobacz także", PromoKind::Related, true),
+    ("читайте также", PromoKind::Related, true),
+    ("читайте также:", PromoKind::Related, true),
+    ("смотрите также", PromoKind::Related, true),
+    ("по теме", PromoKind::Related, true),
+    ("اقرأ أيضا", PromoKind::Related, true),
+    ("اقرأ أيضاً", PromoKind::Related, true),
+    ("اقرأ ايضا", PromoKind::Related, true),
+    ("اقرأ المزيد", PromoKind::Related, true),
+    ("相关阅读", PromoKind::Related, true),
+    ("延伸阅读", PromoKind::Related, true),
+    ("相关文章", PromoKind::Related, true),
+    ("推荐阅读", PromoKind::Related, true),
+    ("関連記事", PromoKind::Related, true),
+    ("あわせて読みたい", PromoKind::Related, true),
+    ("こちらもおすすめ", PromoKind::Related, true),
     // newsletter
-    ("newsletter", PromoKind::Newsletter, false), ("sign up for", PromoKind::Newsletter, false),
-    ("delivered to your inbox", PromoKind::Newsletter, false), ("directly to your inbox", PromoKind::Newsletter, false),
-    ("in your inbox", PromoKind::Newsletter, false), ("your email address", PromoKind::Newsletter, false),
-    ("daily email", PromoKind::Newsletter, false), ("weekly email", PromoKind::Newsletter, false),
-    ("melden sie sich", PromoKind::Newsletter, false), ("jetzt anmelden", PromoKind::Newsletter, false),
-    ("inscrivez-vous", PromoKind::Newsletter, false), ("lettre d'information", PromoKind::Newsletter, false),
-    ("suscríbete a nuestro boletín", PromoKind::Newsletter, false), ("boletín", PromoKind::Newsletter, false),
-    ("iscriviti", PromoKind::Newsletter, false), ("inscreva-se", PromoKind::Newsletter, false),
-    ("schrijf je in", PromoKind::Newsletter, false), ("nieuwsbrief", PromoKind::Newsletter, false),
-    ("zapisz się", PromoKind::Newsletter, false), ("рассылк", PromoKind::Newsletter, false),
-    ("النشرة البريدية", PromoKind::Newsletter, false), ("النشرة الإخبارية", PromoKind::Newsletter, false),
-    ("订阅我们的", PromoKind::Newsletter, false), ("电子报", PromoKind::Newsletter, false),
-    ("メールマガジン", PromoKind::Newsletter, false), ("メルマガ", PromoKind::Newsletter, false), ("ニュースレター", PromoKind::Newsletter, false),
+    ("newsletter", PromoKind::Newsletter, false),
+    ("sign up for", PromoKind::Newsletter, false),
+    ("delivered to your inbox", PromoKind::Newsletter, false),
+    ("directly to your inbox", PromoKind::Newsletter, false),
+    ("in your inbox", PromoKind::Newsletter, false),
+    ("your email address", PromoKind::Newsletter, false),
+    ("daily email", PromoKind::Newsletter, false),
+    ("weekly email", PromoKind::Newsletter, false),
+    ("melden sie sich", PromoKind::Newsletter, false),
+    ("jetzt anmelden", PromoKind::Newsletter, false),
+    ("inscrivez-vous", PromoKind::Newsletter, false),
+    ("lettre d'information", PromoKind::Newsletter, false),
+    ("suscríbete a nuestro boletín", PromoKind::Newsletter, false),
+    ("boletín", PromoKind::Newsletter, false),
+    ("iscriviti", PromoKind::Newsletter, false),
+    ("inscreva-se", PromoKind::Newsletter, false),
+    ("schrijf je in", PromoKind::Newsletter, false),
+    ("nieuwsbrief", PromoKind::Newsletter, false),
+    ("zapisz się", PromoKind::Newsletter, false),
+    ("рассылк", PromoKind::Newsletter, false),
+    ("النشرة البريدية", PromoKind::Newsletter, false),
+    ("النشرة الإخبارية", PromoKind::Newsletter, false),
+    ("订阅我们的", PromoKind::Newsletter, false),
+    ("电子报", PromoKind::Newsletter, false),
+    ("メールマガジン", PromoKind::Newsletter, false),
+    ("メルマガ", PromoKind::Newsletter, false),
+    ("ニュースレター", PromoKind::Newsletter, false),
     // subscription
-    ("subscribe now", PromoKind::Subscription, false), ("subscribe & save", PromoKind::Subscription, false),
-    ("subscribe today", PromoKind::Subscription, false), ("become a subscriber", PromoKind::Subscription, false),
-    ("subscribers only", PromoKind::Subscription, false), ("subscribe to", PromoKind::Subscription, false),
-    ("per month", PromoKind::Subscription, false), ("/month", PromoKind::Subscription, false),
-    ("jetzt abonnieren", PromoKind::Subscription, false), ("abonnieren", PromoKind::Subscription, false),
-    ("abonnez-vous", PromoKind::Subscription, false), ("abonnement", PromoKind::Subscription, false),
-    ("suscríbete", PromoKind::Subscription, false), ("suscribete", PromoKind::Subscription, false),
-    ("hazte miembro", PromoKind::Subscription, false), ("abbonati", PromoKind::Subscription, false), ("assine", PromoKind::Subscription, false),
-    ("abonneer", PromoKind::Subscription, false), ("zaprenumeruj", PromoKind::Subscription, false), ("wykup dostęp", PromoKind::Subscription, false),
-    ("подпишитесь", PromoKind::Subscription, false), ("оформить подписку", PromoKind::Subscription, false),
-    ("اشترك", PromoKind::Subscription, false), ("订阅", PromoKind::Subscription, false), ("購読", PromoKind::Subscription, false),
+    ("subscribe now", PromoKind::Subscription, false),
+    ("subscribe & save", PromoKind::Subscription, false),
+    ("subscribe today", PromoKind::Subscription, false),
+    ("become a subscriber", PromoKind::Subscription, false),
+    ("subscribers only", PromoKind::Subscription, false),
+    ("subscribe to", PromoKind::Subscription, false),
+    ("per month", PromoKind::Subscription, false),
+    ("/month", PromoKind::Subscription, false),
+    ("jetzt abonnieren", PromoKind::Subscription, false),
+    ("abonnieren", PromoKind::Subscription, false),
+    ("abonnez-vous", PromoKind::Subscription, false),
+    ("abonnement", PromoKind::Subscription, false),
+    ("suscríbete", PromoKind::Subscription, false),
+    ("suscribete", PromoKind::Subscription, false),
+    ("hazte miembro", PromoKind::Subscription, false),
+    ("abbonati", PromoKind::Subscription, false),
+    ("assine", PromoKind::Subscription, false),
+    ("abonneer", PromoKind::Subscription, false),
+    ("zaprenumeruj", PromoKind::Subscription, false),
+    ("wykup dostęp", PromoKind::Subscription, false),
+    ("подпишитесь", PromoKind::Subscription, false),
+    ("оформить подписку", PromoKind::Subscription, false),
+    ("اشترك", PromoKind::Subscription, false),
+    ("订阅", PromoKind::Subscription, false),
+    ("購読", PromoKind::Subscription, false),
     // social
-    ("follow us", PromoKind::Social, false), ("share this", PromoKind::Social, false), ("share on", PromoKind::Social, false),
-    ("follow @", PromoKind::Social, false), ("like us on facebook", PromoKind::Social, false),
-    ("folgen sie uns", PromoKind::Social, false), ("suivez-nous", PromoKind::Social, false), ("síguenos", PromoKind::Social, false),
-    ("seguici", PromoKind::Social, false), ("siga-nos", PromoKind::Social, false), ("volg ons", PromoKind::Social, false),
-    ("obserwuj nas", PromoKind::Social, false), ("подписывайтесь на нас", PromoKind::Social, false),
-    ("تابعونا", PromoKind::Social, false), ("关注我们", PromoKind::Social, false), ("フォローしてください", PromoKind::Social, false),
+    ("follow us", PromoKind::Social, false),
+    ("share this", PromoKind::Social, false),
+    ("share on", PromoKind::Social, false),
+    ("follow @", PromoKind::Social, false),
+    ("like us on facebook", PromoKind::Social, false),
+    ("folgen sie uns", PromoKind::Social, false),
+    ("suivez-nous", PromoKind::Social, false),
+    ("síguenos", PromoKind::Social, false),
+    ("seguici", PromoKind::Social, false),
+    ("siga-nos", PromoKind::Social, false),
+    ("volg ons", PromoKind::Social, false),
+    ("obserwuj nas", PromoKind::Social, false),
+    ("подписывайтесь на нас", PromoKind::Social, false),
+    ("تابعونا", PromoKind::Social, false),
+    ("关注我们", PromoKind::Social, false),
+    ("フォローしてください", PromoKind::Social, false),
     // cta
-    ("download the app", PromoKind::Cta, false), ("download our app", PromoKind::Cta, false), ("get the app", PromoKind::Cta, false),
-    ("free trial", PromoKind::Cta, false), ("start your free", PromoKind::Cta, false), ("register now", PromoKind::Cta, false),
-    ("register for", PromoKind::Cta, false), ("webinar", PromoKind::Cta, false), ("donate", PromoKind::Cta, false),
-    ("support our journalism", PromoKind::Cta, false), ("support independent journalism", PromoKind::Cta, false),
-    ("make a donation", PromoKind::Cta, false), ("app herunterladen", PromoKind::Cta, false), ("jetzt spenden", PromoKind::Cta, false),
-    ("unterstützen sie", PromoKind::Cta, false), ("téléchargez l'application", PromoKind::Cta, false), ("faites un don", PromoKind::Cta, false),
-    ("descarga la app", PromoKind::Cta, false), ("haz una donación", PromoKind::Cta, false), ("scarica l'app", PromoKind::Cta, false),
-    ("fai una donazione", PromoKind::Cta, false), ("baixe o app", PromoKind::Cta, false), ("baixe o aplicativo", PromoKind::Cta, false),
-    ("faça uma doação", PromoKind::Cta, false), ("download de app", PromoKind::Cta, false), ("doneer", PromoKind::Cta, false),
-    ("pobierz aplikację", PromoKind::Cta, false), ("wesprzyj", PromoKind::Cta, false), ("скачайте приложение", PromoKind::Cta, false),
-    ("поддержите", PromoKind::Cta, false), ("حمّل التطبيق", PromoKind::Cta, false), ("حمل التطبيق", PromoKind::Cta, false), ("تبرع", PromoKind::Cta, false),
-    ("下载app", PromoKind::Cta, false), ("下载客户端", PromoKind::Cta, false), ("アプリをダウンロード", PromoKind::Cta, false),
+    ("download the app", PromoKind::Cta, false),
+    ("download our app", PromoKind::Cta, false),
+    ("get the app", PromoKind::Cta, false),
+    ("free trial", PromoKind::Cta, false),
+    ("start your free", PromoKind::Cta, false),
+    ("register now", PromoKind::Cta, false),
+    ("register for", PromoKind::Cta, false),
+    ("webinar", PromoKind::Cta, false),
+    ("donate", PromoKind::Cta, false),
+    ("support our journalism", PromoKind::Cta, false),
+    ("support independent journalism", PromoKind::Cta, false),
+    ("make a donation", PromoKind::Cta, false),
+    ("app herunterladen", PromoKind::Cta, false),
+    ("jetzt spenden", PromoKind::Cta, false),
+    ("unterstützen sie", PromoKind::Cta, false),
+    ("téléchargez l'application", PromoKind::Cta, false),
+    ("faites un don", PromoKind::Cta, false),
+    ("descarga la app", PromoKind::Cta, false),
+    ("haz una donación", PromoKind::Cta, false),
+    ("scarica l'app", PromoKind::Cta, false),
+    ("fai una donazione", PromoKind::Cta, false),
+    ("baixe o app", PromoKind::Cta, false),
+    ("baixe o aplicativo", PromoKind::Cta, false),
+    ("faça uma doação", PromoKind::Cta, false),
+    ("download de app", PromoKind::Cta, false),
+    ("doneer", PromoKind::Cta, false),
+    ("pobierz aplikację", PromoKind::Cta, false),
+    ("wesprzyj", PromoKind::Cta, false),
+    ("скачайте приложение", PromoKind::Cta, false),
+    ("поддержите", PromoKind::Cta, false),
+    ("حمّل التطبيق", PromoKind::Cta, false),
+    ("حمل التطبيق", PromoKind::Cta, false),
+    ("تبرع", PromoKind::Cta, false),
+    ("下载app", PromoKind::Cta, false),
+    ("下载客户端", PromoKind::Cta, false),
+    ("アプリをダウンロード", PromoKind::Cta, false),
     // bio
-    ("about the author", PromoKind::Bio, true), ("über den autor", PromoKind::Bio, true), ("über die autorin", PromoKind::Bio, true),
-    ("à propos de l'auteur", PromoKind::Bio, true), ("sobre el autor", PromoKind::Bio, true), ("sobre o autor", PromoKind::Bio, true),
-    ("l'autore", PromoKind::Bio, true), ("over de auteur", PromoKind::Bio, true), ("o autorze", PromoKind::Bio, true),
-    ("об авторе", PromoKind::Bio, true), ("عن الكاتب", PromoKind::Bio, true), ("关于作者", PromoKind::Bio, true), ("著者について", PromoKind::Bio, true),
+    ("about the author", PromoKind::Bio, true),
+    ("über den autor", PromoKind::Bio, true),
+    ("über die autorin", PromoKind::Bio, true),
+    ("à propos de l'auteur", PromoKind::Bio, true),
+    ("sobre el autor", PromoKind::Bio, true),
+    ("sobre o autor", PromoKind::Bio, true),
+    ("l'autore", PromoKind::Bio, true),
+    ("over de auteur", PromoKind::Bio, true),
+    ("o autorze", PromoKind::Bio, true),
+    ("об авторе", PromoKind::Bio, true),
+    ("عن الكاتب", PromoKind::Bio, true),
+    ("关于作者", PromoKind::Bio, true),
+    ("著者について", PromoKind::Bio, true),
     // comments
-    ("leave a comment", PromoKind::Comments, false), ("comments", PromoKind::Comments, true), ("join the conversation", PromoKind::Comments, false),
-    ("kommentare", PromoKind::Comments, true), ("kommentieren", PromoKind::Comments, false), ("commentaires", PromoKind::Comments, true),
-    ("comentarios", PromoKind::Comments, true), ("commenti", PromoKind::Comments, true), ("comentários", PromoKind::Comments, true),
-    ("reacties", PromoKind::Comments, true), ("komentarze", PromoKind::Comments, true), ("комментари", PromoKind::Comments, true),
-    ("التعليقات", PromoKind::Comments, true), ("评论", PromoKind::Comments, true), ("コメント", PromoKind::Comments, true),
+    ("leave a comment", PromoKind::Comments, false),
+    ("comments", PromoKind::Comments, true),
+    ("join the conversation", PromoKind::Comments, false),
+    ("kommentare", PromoKind::Comments, true),
+    ("kommentieren", PromoKind::Comments, false),
+    ("commentaires", PromoKind::Comments, true),
+    ("comentarios", PromoKind::Comments, true),
+    ("commenti", PromoKind::Comments, true),
+    ("comentários", PromoKind::Comments, true),
+    ("reacties", PromoKind::Comments, true),
+    ("komentarze", PromoKind::Comments, true),
+    ("комментари", PromoKind::Comments, true),
+    ("التعليقات", PromoKind::Comments, true),
+    ("评论", PromoKind::Comments, true),
+    ("コメント", PromoKind::Comments, true),
 ];
 
 /// Texts that are nothing but an ad label.
 const AD_LABELS: &[&str] = &[
-    "advertisement", "advertising", "ad", "ads", "sponsored", "sponsored content", "paid content",
-    "anzeige", "werbung", "gesponsert", "publicité", "sponsorisé", "publicidad", "patrocinado",
-    "pubblicità", "publicidade", "advertentie", "reklama", "реклама", "إعلان", "广告", "広告",
-    "スポンサー", "story continues below advertisement", "article continues below advertisement",
-    "continue reading below", "scroll to continue with content",
+    "advertisement",
+    "advertising",
+    "ad",
+    "ads",
+    "sponsored",
+    "sponsored content",
+    "paid content",
+    "anzeige",
+    "werbung",
+    "gesponsert",
+    "publicité",
+    "sponsorisé",
+    "publicidad",
+    "patrocinado",
+    "pubblicità",
+    "publicidade",
+    "advertentie",
+    "reklama",
+    "реклама",
+    "إعلان",
+    "广告",
+    "広告",
+    "スポンサー",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading below",
+    "scroll to continue with content",
 ];
 
 /// Finds promo blocks inside the article rooted at `root`.
@@ -236,7 +472,12 @@ pub fn detect(doc: &Document, root: NodeId) -> Detected {
     let article_len = doc.text_len(root).max(1);
     let order: HashMap<NodeId, usize> = doc
         .node(root)
-        .map(|n| n.descendants().enumerate().map(|(i, d)| (d.id(), i)).collect())
+        .map(|n| {
+            n.descendants()
+                .enumerate()
+                .map(|(i, d)| (d.id(), i))
+                .collect()
+        })
         .unwrap_or_default();
     // Order index of the last node inside the article's last long paragraph.
     let last_prose = last_article_paragraph(doc, root).and_then(|p| {
@@ -254,20 +495,32 @@ pub fn detect(doc: &Document, root: NodeId) -> Detected {
             continue;
         }
         // Inline elements inside a text block are part of its sentence, never a block.
-        if INLINE_CANDIDATES.contains(&tag) && doc.parent(id).is_some_and(|p| TEXT_BLOCK_TAGS.contains(&doc.tag(p))) {
+        if INLINE_CANDIDATES.contains(&tag)
+            && doc
+                .parent(id)
+                .is_some_and(|p| TEXT_BLOCK_TAGS.contains(&doc.tag(p)))
+        {
             continue;
         }
         let text = doc.inner_text(id);
-        let after_article = last_prose.zip(order.get(&id)).is_some_and(|(last, at)| *at > last);
+        let after_article = last_prose
+            .zip(order.get(&id))
+            .is_some_and(|(last, at)| *at > last);
         if let Some(kind) = classify(doc, id, &text, article_len, after_article) {
             let key = text.to_lowercase();
             let is_copy = !key.is_empty()
-                && seen_texts.keys().any(|seen| seen == &key || (key.len() > 40 && seen.contains(&key)));
+                && seen_texts
+                    .keys()
+                    .any(|seen| seen == &key || (key.len() > 40 && seen.contains(&key)));
             if is_copy {
                 detected.duplicates.push(id);
             } else {
                 seen_texts.insert(key, id);
-                detected.promos.push(FoundPromo { node: id, kind, text: shown_text(doc, id) });
+                detected.promos.push(FoundPromo {
+                    node: id,
+                    kind,
+                    text: shown_text(doc, id),
+                });
             }
             continue;
         }
@@ -277,11 +530,15 @@ pub fn detect(doc: &Document, root: NodeId) -> Detected {
 }
 
 /// Elements whose text a reader does not see as part of a block (form controls).
-const UNSHOWN_TAGS: &[&str] = &["button", "label", "input", "select", "textarea", "option", "script", "style", "noscript"];
+const UNSHOWN_TAGS: &[&str] = &[
+    "button", "label", "input", "select", "textarea", "option", "script", "style", "noscript",
+];
 
 /// The block's text without its form controls' labels, as the reader view shows it.
 fn shown_text(doc: &Document, id: NodeId) -> String {
-    let Some(node) = doc.node(id) else { return String::new() };
+    let Some(node) = doc.node(id) else {
+        return String::new();
+    };
     let mut out = String::new();
     let mut skip: Option<NodeId> = None;
     for edge in node.traverse() {
@@ -291,8 +548,12 @@ fn shown_text(doc: &Document, id: NodeId) -> String {
                     continue;
                 }
                 match n.value() {
-                    scraper::Node::Element(e) if UNSHOWN_TAGS.contains(&&*e.name.local) => skip = Some(n.id()),
-                    scraper::Node::Element(e) if crate::dom::is_block_tag(&e.name.local) => out.push(' '),
+                    scraper::Node::Element(e) if UNSHOWN_TAGS.contains(&&*e.name.local) => {
+                        skip = Some(n.id())
+                    }
+                    scraper::Node::Element(e) if crate::dom::is_block_tag(&e.name.local) => {
+                        out.push(' ')
+                    }
                     scraper::Node::Text(t) => out.push_str(&t.text),
                     _ => {}
                 }
@@ -308,7 +569,13 @@ fn shown_text(doc: &Document, id: NodeId) -> String {
 }
 
 /// Decides whether one block is a promo, and of which kind.
-fn classify(doc: &Document, id: NodeId, text: &str, article_len: usize, after_article: bool) -> Option<PromoKind> {
+fn classify(
+    doc: &Document,
+    id: NodeId,
+    text: &str,
+    article_len: usize,
+    after_article: bool,
+) -> Option<PromoKind> {
     let len = text.chars().count();
     let names = name_signal(doc, id);
     let form = form_signal(doc, id);
@@ -323,7 +590,9 @@ fn classify(doc: &Document, id: NodeId, text: &str, article_len: usize, after_ar
         return None;
     }
     let mut votes: HashMap<PromoKind, u32> = HashMap::new();
-    let add = |votes: &mut HashMap<PromoKind, u32>, kind: PromoKind, points: u32| *votes.entry(kind).or_insert(0) += points;
+    let add = |votes: &mut HashMap<PromoKind, u32>, kind: PromoKind, points: u32| {
+        *votes.entry(kind).or_insert(0) += points
+    };
     if let Some(kind) = names {
         add(&mut votes, kind, 2);
     }
@@ -351,7 +620,9 @@ fn classify(doc: &Document, id: NodeId, text: &str, article_len: usize, after_ar
         }
     }
 
-    let (kind, score) = votes.into_iter().max_by_key(|(k, v)| (*v, kind_priority(*k)))?;
+    let (kind, score) = votes
+        .into_iter()
+        .max_by_key(|(k, v)| (*v, kind_priority(*k)))?;
     if score < PROMO_THRESHOLD {
         return None;
     }
@@ -363,7 +634,12 @@ fn classify(doc: &Document, id: NodeId, text: &str, article_len: usize, after_ar
     if len * 2 > article_len && len > ARTICLE_PARAGRAPH_CHARS {
         return None;
     }
-    if lexicon.is_empty() && !form && !ad_label && len > MAX_PHRASE_ONLY_CHARS && link_density < LINK_LINE_DENSITY {
+    if lexicon.is_empty()
+        && !form
+        && !ad_label
+        && len > MAX_PHRASE_ONLY_CHARS
+        && link_density < LINK_LINE_DENSITY
+    {
         return None;
     }
     if holds_article_paragraph(doc, id) {
@@ -375,7 +651,10 @@ fn classify(doc: &Document, id: NodeId, text: &str, article_len: usize, after_ar
 /// A bar of share buttons: chrome that pruning removes in both modes, not a promo.
 pub fn is_share_bar(doc: &Document, id: NodeId, len: usize) -> bool {
     let names = doc.class_and_id(id);
-    len < 500 && tokens(&names).iter().any(|t| t == "share" || t == "sharing" || t == "sharedaddy")
+    len < 500
+        && tokens(&names)
+            .iter()
+            .any(|t| t == "share" || t == "sharing" || t == "sharedaddy")
 }
 
 /// When two kinds tie, the more specific wins.
@@ -424,7 +703,11 @@ pub fn name_signal(doc: &Document, id: NodeId) -> Option<PromoKind> {
     let mut found: Option<PromoKind> = None;
     for (name, value) in element.attrs.iter() {
         let n = &*name.local;
-        let relevant = matches!(n, "class" | "id" | "role" | "aria-label") || (n.starts_with("data-") && n != "data-src" && !n.contains("src") && !n.contains("url"));
+        let relevant = matches!(n, "class" | "id" | "role" | "aria-label")
+            || (n.starts_with("data-")
+                && n != "data-src"
+                && !n.contains("src")
+                && !n.contains("url"));
         if !relevant || value.len() > 200 {
             continue;
         }
@@ -450,13 +733,21 @@ pub fn name_signal(doc: &Document, id: NodeId) -> Option<PromoKind> {
 pub fn form_signal(doc: &Document, id: NodeId) -> bool {
     let inputs = doc.descendants_with_tags(id, &["input"]);
     let email = inputs.iter().any(|&i| {
-        doc.attr(i, "type").is_some_and(|t| t.eq_ignore_ascii_case("email"))
-            || doc.attr(i, "name").is_some_and(|n| n.to_ascii_lowercase().contains("mail"))
-            || doc.attr(i, "placeholder").is_some_and(|p| p.to_lowercase().contains("mail"))
+        doc.attr(i, "type")
+            .is_some_and(|t| t.eq_ignore_ascii_case("email"))
+            || doc
+                .attr(i, "name")
+                .is_some_and(|n| n.to_ascii_lowercase().contains("mail"))
+            || doc
+                .attr(i, "placeholder")
+                .is_some_and(|p| p.to_lowercase().contains("mail"))
     });
     email
         && (doc.count_tags(id, &["button"]) > 0
-            || inputs.iter().any(|&i| doc.attr(i, "type").is_some_and(|t| t.eq_ignore_ascii_case("submit"))))
+            || inputs.iter().any(|&i| {
+                doc.attr(i, "type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("submit"))
+            }))
 }
 
 /// Promo phrases in the text: `(kind, opens the block)` for each distinct kind found.
@@ -465,7 +756,12 @@ pub fn lexicon_signal(text: &str) -> Vec<(PromoKind, bool)> {
     let head: String = lower.chars().take(40).collect();
     let mut out: Vec<(PromoKind, bool)> = Vec::new();
     for (phrase, kind, opener) in LEXICON {
-        let found = if *opener { head.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(phrase) } else { lower.contains(phrase) };
+        let found = if *opener {
+            head.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(phrase)
+        } else {
+            lower.contains(phrase)
+        };
         if found {
             if let Some(entry) = out.iter_mut().find(|(k, _)| k == kind) {
                 entry.1 |= *opener;
@@ -508,7 +804,9 @@ fn last_article_paragraph(doc: &Document, root: NodeId) -> Option<NodeId> {
         .rev()
         .find(|&p| {
             let text = doc.inner_text(p);
-            text.chars().count() >= ARTICLE_PARAGRAPH_CHARS && doc.link_density(p) < 0.3 && lexicon_signal(&text).is_empty()
+            text.chars().count() >= ARTICLE_PARAGRAPH_CHARS
+                && doc.link_density(p) < 0.3
+                && lexicon_signal(&text).is_empty()
         })
 }
 
@@ -518,14 +816,26 @@ mod tests {
 
     #[test]
     fn tokens_split_case_and_punctuation() {
-        assert_eq!(tokens("newsletter-signup--desktop"), vec!["newsletter", "signup", "desktop"]);
-        assert_eq!(tokens("StoryBodyCompanionColumn"), vec!["story", "body", "companion", "column"]);
+        assert_eq!(
+            tokens("newsletter-signup--desktop"),
+            vec!["newsletter", "signup", "desktop"]
+        );
+        assert_eq!(
+            tokens("StoryBodyCompanionColumn"),
+            vec!["story", "body", "companion", "column"]
+        );
     }
 
     #[test]
     fn lexicon_finds_openers_in_many_languages() {
-        assert_eq!(lexicon_signal("Lesen Sie auch: Die Bahn streikt"), vec![(PromoKind::Related, true)]);
-        assert_eq!(lexicon_signal("اقرأ أيضا: خبر"), vec![(PromoKind::Related, true)]);
+        assert_eq!(
+            lexicon_signal("Lesen Sie auch: Die Bahn streikt"),
+            vec![(PromoKind::Related, true)]
+        );
+        assert_eq!(
+            lexicon_signal("اقرأ أيضا: خبر"),
+            vec![(PromoKind::Related, true)]
+        );
         assert!(lexicon_signal("The study was read more than once by the board.").is_empty());
     }
 
@@ -533,6 +843,8 @@ mod tests {
     fn ad_labels_are_exact() {
         assert!(ad_label_signal(" Advertisement "));
         assert!(ad_label_signal("Anzeige"));
-        assert!(!ad_label_signal("Advertisement revenue fell sharply last year"));
+        assert!(!ad_label_signal(
+            "Advertisement revenue fell sharply last year"
+        ));
     }
 }

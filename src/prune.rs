@@ -21,17 +21,41 @@ use crate::text::comma_count;
 
 /// Hosts of embedded videos that are kept (written out as links to the video).
 pub const VIDEO_HOSTS: &[&str] = &[
-    "youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com", "dailymotion.com",
-    "player.twitch.tv", "v.qq.com", "archive.org", "upload.wikimedia.org", "player.bilibili.com",
-    "live.bilibili.com", "tiktok.com", "ted.com",
+    "youtube.com",
+    "youtube-nocookie.com",
+    "youtu.be",
+    "vimeo.com",
+    "dailymotion.com",
+    "player.twitch.tv",
+    "v.qq.com",
+    "archive.org",
+    "upload.wikimedia.org",
+    "player.bilibili.com",
+    "live.bilibili.com",
+    "tiktok.com",
+    "ted.com",
 ];
 /// Share-bar names; such blocks go when short.
 const SHARE_NAMES: &[&str] = &["share", "sharedaddy"];
 const SHARE_MAX_CHARS: usize = 500;
 /// Texts that are only an ad label or a loading message.
 const AD_LABELS: &[&str] = &[
-    "ad", "ads", "advertising", "advertisement", "pub", "publicité", "werbung", "anzeige", "广告",
-    "реклама", "anuncio", "publicidad", "pubblicità", "advertentie", "reklama", "sponsored",
+    "ad",
+    "ads",
+    "advertising",
+    "advertisement",
+    "pub",
+    "publicité",
+    "werbung",
+    "anzeige",
+    "广告",
+    "реклама",
+    "anuncio",
+    "publicidad",
+    "pubblicità",
+    "advertentie",
+    "reklama",
+    "sponsored",
 ];
 const LOADING_LABELS: &[&str] = &["loading", "正在加载", "загрузка", "chargement", "cargando"];
 /// Lists keep when this share of a block's text sits in list items.
@@ -67,7 +91,8 @@ pub fn prune(doc: &mut Document, article: NodeId, flags: Flags, protected: &Hash
     clean_conditionally(doc, article, "ul", flags, &data_tables, &guard);
     clean_conditionally(doc, article, "div", flags, &data_tables, &guard);
     for p in doc.descendants_with_tags(article, &["p"]) {
-        let has_media = doc.count_tags(p, &["img", "embed", "object", "iframe", "picture", "video"]) > 0;
+        let has_media =
+            doc.count_tags(p, &["img", "embed", "object", "iframe", "picture", "video"]) > 0;
         if !has_media && doc.text(p).trim().is_empty() {
             doc.detach(p);
         }
@@ -159,7 +184,10 @@ fn mark_data_tables(doc: &Document, article: NodeId) -> HashSet<NodeId> {
             continue;
         }
         if doc.attr(table, "summary").is_some()
-            || doc.descendants_with_tags(table, &["caption"]).iter().any(|c| doc.text_len(*c) > 0)
+            || doc
+                .descendants_with_tags(table, &["caption"])
+                .iter()
+                .any(|c| doc.text_len(*c) > 0)
             || doc.count_tags(table, &["col", "colgroup", "tfoot", "thead", "th"]) > 0
         {
             data.insert(table);
@@ -178,7 +206,8 @@ fn mark_data_tables(doc: &Document, article: NodeId) -> HashSet<NodeId> {
             continue;
         }
         // Small grids of short cells are data too (Readability drops them).
-        if rows.len() >= 10 || columns > 4 || rows.len() * columns > 10 || is_small_grid(doc, &rows) {
+        if rows.len() >= 10 || columns > 4 || rows.len() * columns > 10 || is_small_grid(doc, &rows)
+        {
             data.insert(table);
         }
     }
@@ -220,12 +249,23 @@ fn text_density(doc: &Document, id: NodeId, tags: &[&str]) -> f64 {
 }
 
 fn is_label(text: &str, labels: &[&str]) -> bool {
-    let t = text.trim().trim_end_matches('…').trim_end_matches("...").to_lowercase();
+    let t = text
+        .trim()
+        .trim_end_matches('…')
+        .trim_end_matches("...")
+        .to_lowercase();
     labels.contains(&t.as_str())
 }
 
 /// Readability's conditional cleaning: removes `tag` elements whose shape is not prose.
-fn clean_conditionally(doc: &mut Document, article: NodeId, tag: &str, flags: Flags, data: &HashSet<NodeId>, guard: &Guard) {
+fn clean_conditionally(
+    doc: &mut Document,
+    article: NodeId,
+    tag: &str,
+    flags: Flags,
+    data: &HashSet<NodeId>,
+    guard: &Guard,
+) {
     if !flags.clean_conditionally {
         return;
     }
@@ -240,7 +280,13 @@ fn clean_conditionally(doc: &mut Document, article: NodeId, tag: &str, flags: Fl
     }
 }
 
-fn should_remove(doc: &Document, node: NodeId, tag: &str, flags: Flags, data: &HashSet<NodeId>) -> bool {
+fn should_remove(
+    doc: &Document,
+    node: NodeId,
+    tag: &str,
+    flags: Flags,
+    data: &HashSet<NodeId>,
+) -> bool {
     let text = doc.inner_text(node);
     let content_length = text.chars().count();
     let mut is_list = matches!(tag, "ul" | "ol");
@@ -255,14 +301,29 @@ fn should_remove(doc: &Document, node: NodeId, tag: &str, flags: Flags, data: &H
     if tag == "table" && data.contains(&node) {
         return false;
     }
-    if has_data_table_ancestor(doc, node, data) || doc.has_ancestor_tag(node, "code", 0) || doc.has_ancestor_tag(node, "pre", 0) {
+    if has_data_table_ancestor(doc, node, data)
+        || doc.has_ancestor_tag(node, "code", 0)
+        || doc.has_ancestor_tag(node, "pre", 0)
+    {
         return false;
     }
-    if doc.descendants_with_tags(node, &["table"]).iter().any(|t| data.contains(t)) {
+    if doc
+        .descendants_with_tags(node, &["table"])
+        .iter()
+        .any(|t| data.contains(t))
+    {
         return false;
     }
     // Code blocks are content whatever their shape.
-    if doc.count_tags(node, &["pre"]) > 0 && doc.descendants_with_tags(node, &["pre"]).iter().map(|p| doc.text_len(*p)).sum::<usize>() * 2 > content_length {
+    if doc.count_tags(node, &["pre"]) > 0
+        && doc
+            .descendants_with_tags(node, &["pre"])
+            .iter()
+            .map(|p| doc.text_len(*p))
+            .sum::<usize>()
+            * 2
+            > content_length
+    {
         return false;
     }
     let weight = class_weight(doc, node, flags);
@@ -291,13 +352,31 @@ fn should_remove(doc: &Document, node: NodeId, tag: &str, flags: Flags, data: &H
     let textish = text_density(
         doc,
         node,
-        &["span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"],
+        &[
+            "span",
+            "li",
+            "td",
+            "blockquote",
+            "dl",
+            "div",
+            "img",
+            "ol",
+            "p",
+            "pre",
+            "table",
+            "ul",
+        ],
     );
     let in_figure = doc.has_ancestor_tag(node, "figure", 0);
     let remove = (!in_figure && img > 1.0 && p / img < 0.5)
         || (!is_list && li > p)
         || (input > (p / 3.0).floor())
-        || (!is_list && !in_figure && heading_density < 0.9 && content_length < 25 && (img == 0.0 || img > 2.0) && link_density > 0.0)
+        || (!is_list
+            && !in_figure
+            && heading_density < 0.9
+            && content_length < 25
+            && (img == 0.0 || img > 2.0)
+            && link_density > 0.0)
         || (!is_list && weight < CLASS_WEIGHT_POSITIVE && link_density > LINK_DENSITY_LIMIT)
         || (weight >= CLASS_WEIGHT_POSITIVE && link_density > LINK_DENSITY_LIMIT_POSITIVE)
         || ((embeds == 1 && content_length < 75) || embeds > 1)

@@ -10,7 +10,9 @@ use crate::score::UNLIKELY_CANDIDATES;
 const MIN_BLOCK_CHARS: usize = 140;
 /// Total score above which the page reads as an article.
 const MIN_SCORE: f64 = 20.0;
-const MAYBE_CANDIDATES: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
+const MAYBE_CANDIDATES: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "shadow",
+];
 
 /// Bytes in any declared charset.
 pub fn is_probably_readerable(html: &[u8]) -> bool {
@@ -25,7 +27,11 @@ pub fn is_probably_readerable_str(html: &str) -> bool {
     let mut score = 0.0;
     let mut blocks = doc.descendants_with_tags(doc.root(), &["p", "pre", "article"]);
     // A <div> holding <br>s is a paragraph container on old pages.
-    for br_parent in doc.descendants_with_tags(doc.root(), &["br"]).into_iter().filter_map(|br| doc.parent_element(br)) {
+    for br_parent in doc
+        .descendants_with_tags(doc.root(), &["br"])
+        .into_iter()
+        .filter_map(|br| doc.parent_element(br))
+    {
         if doc.is_tag(br_parent, "div") && !blocks.contains(&br_parent) {
             blocks.push(br_parent);
         }
@@ -35,7 +41,9 @@ pub fn is_probably_readerable_str(html: &str) -> bool {
             continue;
         }
         let names = doc.class_and_id(node);
-        if UNLIKELY_CANDIDATES.iter().any(|n| names.contains(n)) && !MAYBE_CANDIDATES.iter().any(|n| names.contains(n)) {
+        if UNLIKELY_CANDIDATES.iter().any(|n| names.contains(n))
+            && !MAYBE_CANDIDATES.iter().any(|n| names.contains(n))
+        {
             continue;
         }
         if doc.is_tag(node, "p") && doc.has_ancestor_tag(node, "li", 0) {

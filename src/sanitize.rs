@@ -8,15 +8,98 @@ use std::collections::HashSet;
 use crate::assemble::PROMO_ATTR;
 
 const ALLOWED_TAGS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
-    "q", "pre", "code", "kbd", "samp", "var", "figure", "figcaption", "img", "table", "caption",
-    "thead", "tbody", "tfoot", "tr", "td", "th", "col", "colgroup", "a", "em", "strong", "b",
-    "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "abbr", "cite", "dfn", "time",
-    "br", "hr", "span", "div", "details", "summary", "ruby", "rt", "rp", "bdi", "bdo", "wbr",
-    "address", "data",
-    "math", "mi", "mn", "mo", "ms", "mtext", "mspace", "mrow", "mfrac", "msqrt", "mroot",
-    "mstyle", "merror", "mpadded", "mphantom", "msub", "msup", "msubsup", "munder", "mover",
-    "munderover", "mmultiscripts", "mprescripts", "none", "mtable", "mtr", "mtd", "semantics",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "q",
+    "pre",
+    "code",
+    "kbd",
+    "samp",
+    "var",
+    "figure",
+    "figcaption",
+    "img",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "col",
+    "colgroup",
+    "a",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "mark",
+    "small",
+    "sub",
+    "sup",
+    "abbr",
+    "cite",
+    "dfn",
+    "time",
+    "br",
+    "hr",
+    "span",
+    "div",
+    "details",
+    "summary",
+    "ruby",
+    "rt",
+    "rp",
+    "bdi",
+    "bdo",
+    "wbr",
+    "address",
+    "data",
+    "math",
+    "mi",
+    "mn",
+    "mo",
+    "ms",
+    "mtext",
+    "mspace",
+    "mrow",
+    "mfrac",
+    "msqrt",
+    "mroot",
+    "mstyle",
+    "merror",
+    "mpadded",
+    "mphantom",
+    "msub",
+    "msup",
+    "msubsup",
+    "munder",
+    "mover",
+    "munderover",
+    "mmultiscripts",
+    "mprescripts",
+    "none",
+    "mtable",
+    "mtr",
+    "mtd",
+    "semantics",
 ];
 const GENERIC_ATTRS: &[&str] = &["lang", "dir", "title", PROMO_ATTR];
 const TAG_ATTRS: &[(&str, &[&str])] = &[
@@ -68,14 +151,23 @@ mod tests {
 
     #[test]
     fn strips_executable_markup() {
-        let out = clean(r#"<p onclick="x()">a<script>x()</script><a href="javascript:x()">b</a><img src=x onerror=y></p>"#);
-        assert!(!out.contains("onclick") && !out.contains("script") && !out.contains("javascript") && !out.contains("onerror"));
+        let out = clean(
+            r#"<p onclick="x()">a<script>x()</script><a href="javascript:x()">b</a><img src=x onerror=y></p>"#,
+        );
+        assert!(
+            !out.contains("onclick")
+                && !out.contains("script")
+                && !out.contains("javascript")
+                && !out.contains("onerror")
+        );
         assert!(out.contains("<p>a"));
     }
 
     #[test]
     fn keeps_promo_marks_and_reader_markup() {
-        let out = clean(r#"<div data-clearpage-promo="newsletter"><h2>x</h2><pre class="language-rust"><code>fn</code></pre></div>"#);
+        let out = clean(
+            r#"<div data-clearpage-promo="newsletter"><h2>x</h2><pre class="language-rust"><code>fn</code></pre></div>"#,
+        );
         assert!(out.contains(r#"data-clearpage-promo="newsletter""#));
         assert!(out.contains("<h2>") && out.contains("language-rust"));
     }

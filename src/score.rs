@@ -54,21 +54,90 @@ const SHORT_PAGE_FACTOR: usize = 2;
 const MAX_ARTICLE_LINK_DENSITY: f64 = 0.5;
 
 pub const UNLIKELY_CANDIDATES: &[&str] = &[
-    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
-    "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
-    "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
-    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
 ];
-const MAYBE_CANDIDATES: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
-const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+const MAYBE_CANDIDATES: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
+];
+const UNLIKELY_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+];
 pub const POSITIVE_NAMES: &[&str] = &[
-    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
-    "post", "text", "blog", "story",
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "text",
+    "blog",
+    "story",
 ];
 pub const NEGATIVE_NAMES: &[&str] = &[
-    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
-    "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
-    "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
 ];
 const BYLINE_NAMES: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 /// Paragraph-like elements that are scored.
@@ -84,10 +153,26 @@ pub struct Flags {
 }
 
 const ATTEMPTS: [Flags; 4] = [
-    Flags { strip_unlikely: true, weigh_classes: true, clean_conditionally: true },
-    Flags { strip_unlikely: false, weigh_classes: true, clean_conditionally: true },
-    Flags { strip_unlikely: false, weigh_classes: false, clean_conditionally: true },
-    Flags { strip_unlikely: false, weigh_classes: false, clean_conditionally: false },
+    Flags {
+        strip_unlikely: true,
+        weigh_classes: true,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weigh_classes: true,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weigh_classes: false,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weigh_classes: false,
+        clean_conditionally: false,
+    },
 ];
 
 /// The chosen article: a new `<div>` in the document holding the article's nodes, and the
@@ -107,7 +192,9 @@ pub fn pick_article(doc: &mut Document, meta: &Metadata) -> Option<Picked> {
         if i > 0 {
             doc.html = pristine.clone();
         }
-        let Some(picked) = grab(doc, *flags, meta) else { continue };
+        let Some(picked) = grab(doc, *flags, meta) else {
+            continue;
+        };
         let len = doc.text_len(picked.root);
         if len >= CHAR_THRESHOLD {
             return is_article(doc, picked.root, page_len).then_some(picked);
@@ -178,7 +265,10 @@ fn initial_score(doc: &Document, id: NodeId, flags: Flags) -> f64 {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
         _ => 0.0,
     };
-    let structured = if doc.attr(id, "itemprop").is_some_and(|v| v.contains("articleBody")) {
+    let structured = if doc
+        .attr(id, "itemprop")
+        .is_some_and(|v| v.contains("articleBody"))
+    {
         STRUCTURED_BODY_BONUS
     } else {
         0.0
@@ -230,7 +320,9 @@ fn remove_and_next(doc: &mut Document, id: NodeId) -> Option<NodeId> {
 
 fn is_valid_byline(doc: &Document, id: NodeId, match_string: &str) -> bool {
     let rel_author = doc.attr(id, "rel") == Some("author");
-    let itemprop_author = doc.attr(id, "itemprop").is_some_and(|v| v.contains("author"));
+    let itemprop_author = doc
+        .attr(id, "itemprop")
+        .is_some_and(|v| v.contains("author"));
     if !(rel_author || itemprop_author || matches_any(match_string, BYLINE_NAMES)) {
         return false;
     }
@@ -301,15 +393,16 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
         let tag = doc.tag(node).to_string();
         let match_string = doc.class_and_id(node);
 
-        if doc.attr(node, "aria-modal") == Some("true") && doc.attr(node, "role") == Some("dialog") {
+        if doc.attr(node, "aria-modal") == Some("true") && doc.attr(node, "role") == Some("dialog")
+        {
             cursor = remove_and_next(doc, node);
             continue;
         }
         if byline.is_none() && is_valid_byline(doc, node, &match_string) {
-            let name_child = doc
-                .descendant_elements(node)
-                .into_iter()
-                .find(|&d| doc.attr(d, "itemprop").is_some_and(|v| v.split_whitespace().any(|t| t == "name")));
+            let name_child = doc.descendant_elements(node).into_iter().find(|&d| {
+                doc.attr(d, "itemprop")
+                    .is_some_and(|v| v.split_whitespace().any(|t| t == "name"))
+            });
             byline = Some(doc.inner_text(name_child.unwrap_or(node)));
             cursor = remove_and_next(doc, node);
             continue;
@@ -334,13 +427,18 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
                 cursor = remove_and_next(doc, node);
                 continue;
             }
-            if doc.attr(node, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim())) {
+            if doc
+                .attr(node, "role")
+                .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
+            {
                 cursor = remove_and_next(doc, node);
                 continue;
             }
         }
-        if matches!(tag.as_str(), "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-            && doc.is_without_content(node)
+        if matches!(
+            tag.as_str(),
+            "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        ) && doc.is_without_content(node)
         {
             cursor = remove_and_next(doc, node);
             continue;
@@ -366,10 +464,14 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
     }
 
     // Step 2: score.
-    let mut scores = Scores { score: HashMap::new() };
+    let mut scores = Scores {
+        score: HashMap::new(),
+    };
     let mut candidates: Vec<NodeId> = Vec::new();
     for &el in &to_score {
-        let Some(parent) = doc.parent_element(el) else { continue };
+        let Some(parent) = doc.parent_element(el) else {
+            continue;
+        };
         let _ = parent;
         let text = doc.inner_text(el);
         let len = text.chars().count();
@@ -403,7 +505,10 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
     for &c in &candidates {
         let adjusted = scores.get(c).unwrap_or(0.0) * (1.0 - doc.link_density(c));
         scores.score.insert(c, adjusted);
-        let pos = top.iter().position(|(_, s)| adjusted > *s).unwrap_or(top.len());
+        let pos = top
+            .iter()
+            .position(|(_, s)| adjusted > *s)
+            .unwrap_or(top.len());
         if pos < TOP_CANDIDATES {
             top.insert(pos, (c, adjusted));
             top.truncate(TOP_CANDIDATES);
@@ -414,11 +519,15 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
     match top.first().copied() {
         None => {
             top_candidate = wrap_body(doc, body);
-            scores.score.insert(top_candidate, initial_score(doc, top_candidate, flags));
+            scores
+                .score
+                .insert(top_candidate, initial_score(doc, top_candidate, flags));
         }
         Some((first, _)) if first == body => {
             top_candidate = wrap_body(doc, body);
-            scores.score.insert(top_candidate, initial_score(doc, top_candidate, flags));
+            scores
+                .score
+                .insert(top_candidate, initial_score(doc, top_candidate, flags));
         }
         Some((first, first_score)) => {
             let mut pick = first;
@@ -494,12 +603,17 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
         let append = if sibling == top_candidate {
             true
         } else {
-            let bonus = if !top_class.is_empty() && doc.attr(sibling, "class") == Some(top_class.as_str()) {
+            let bonus = if !top_class.is_empty()
+                && doc.attr(sibling, "class") == Some(top_class.as_str())
+            {
                 top_score * 0.2
             } else {
                 0.0
             };
-            if scores.get(sibling).is_some_and(|s| s + bonus >= sibling_threshold) {
+            if scores
+                .get(sibling)
+                .is_some_and(|s| s + bonus >= sibling_threshold)
+            {
                 true
             } else if doc.is_tag(sibling, "p") {
                 reads_like_paragraph(doc, sibling)
@@ -526,8 +640,18 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
     }
     let protected: HashSet<NodeId> = detected.promos.iter().map(|p| p.node).collect();
     prune::prune(doc, article, flags, &protected);
-    let promos = detected.promos.into_iter().filter(|p| doc.is_ancestor(article, p.node)).collect();
-    Some(Picked { root: article, byline: byline.filter(|b| !b.is_empty()).map(|b| collapse_whitespace(&b)), promos })
+    let promos = detected
+        .promos
+        .into_iter()
+        .filter(|p| doc.is_ancestor(article, p.node))
+        .collect();
+    Some(Picked {
+        root: article,
+        byline: byline
+            .filter(|b| !b.is_empty())
+            .map(|b| collapse_whitespace(&b)),
+        promos,
+    })
 }
 
 /// How many elements before the article are searched for its lead image.
@@ -554,7 +678,8 @@ fn find_lead_media(doc: &Document, top: NodeId) -> Option<NodeId> {
         looked += 1;
         cursor = prev;
         let images = doc.count_tags(prev, &["img"]) + usize::from(doc.is_tag(prev, "img"));
-        if images == 1 && doc.text_len(prev) <= LEAD_MEDIA_MAX_CHARS && doc.link_density(prev) < 0.5 {
+        if images == 1 && doc.text_len(prev) <= LEAD_MEDIA_MAX_CHARS && doc.link_density(prev) < 0.5
+        {
             return Some(prev);
         }
         if doc.text_len(prev) > LEAD_MEDIA_MAX_CHARS {
@@ -569,17 +694,28 @@ fn include_lead_media(doc: &mut Document, media: NodeId, article: NodeId) {
     if doc.is_ancestor(article, media) {
         return;
     }
-    let has_content_image = doc.descendants_with_tags(article, &["img"]).into_iter().any(|img| {
-        let svg = doc.attr(img, "src").is_some_and(|s| s.to_ascii_lowercase().contains(".svg"));
-        let tiny = ["width", "height"]
-            .iter()
-            .any(|a| doc.attr(img, a).and_then(|v| v.trim().parse::<u32>().ok()).is_some_and(|v| v < 100));
-        !svg && !tiny
-    });
+    let has_content_image = doc
+        .descendants_with_tags(article, &["img"])
+        .into_iter()
+        .any(|img| {
+            let svg = doc
+                .attr(img, "src")
+                .is_some_and(|s| s.to_ascii_lowercase().contains(".svg"));
+            let tiny = ["width", "height"].iter().any(|a| {
+                doc.attr(img, a)
+                    .and_then(|v| v.trim().parse::<u32>().ok())
+                    .is_some_and(|v| v < 100)
+            });
+            !svg && !tiny
+        });
     if has_content_image {
         return;
     }
-    match doc.node(article).and_then(|n| n.first_child()).map(|n| n.id()) {
+    match doc
+        .node(article)
+        .and_then(|n| n.first_child())
+        .map(|n| n.id())
+    {
         Some(first) => doc.insert_before(first, media),
         None => doc.append(article, media),
     }

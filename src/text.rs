@@ -72,7 +72,12 @@ pub fn word_count(s: &str) -> usize {
 /// Number of commas (any script's comma) in a text: Readability's cheap "is this prose" signal.
 pub fn comma_count(s: &str) -> usize {
     s.chars()
-        .filter(|c| matches!(c, ',' | '，' | '、' | '،' | '﹐' | '︐' | '︑' | '⹀' | '⸲' | '٬'))
+        .filter(|c| {
+            matches!(
+                c,
+                ',' | '，' | '、' | '،' | '﹐' | '︐' | '︑' | '⹀' | '⸲' | '٬'
+            )
+        })
         .count()
 }
 

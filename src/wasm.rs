@@ -39,19 +39,31 @@ fn run(html: &str, url: Option<String>, promos: Option<String>) -> Result<crate:
             Error::NoArticle => "no-article",
             Error::InvalidInput(_) => "invalid-input",
         };
-        to_js(&ThrownError { kind, message: error.to_string() }).unwrap_or_else(|e| e)
+        to_js(&ThrownError {
+            kind,
+            message: error.to_string(),
+        })
+        .unwrap_or_else(|e| e)
     })
 }
 
 /// Extracts the article. `promos` is `"hide"` (default) or `"show"`.
 #[wasm_bindgen]
-pub fn extract(html: &str, url: Option<String>, promos: Option<String>) -> Result<JsValue, JsValue> {
+pub fn extract(
+    html: &str,
+    url: Option<String>,
+    promos: Option<String>,
+) -> Result<JsValue, JsValue> {
     to_js(&run(html, url, promos)?)
 }
 
 /// The article as Markdown (the CLI's `--format markdown`).
 #[wasm_bindgen(js_name = extractMarkdown)]
-pub fn extract_markdown(html: &str, url: Option<String>, promos: Option<String>) -> Result<String, JsValue> {
+pub fn extract_markdown(
+    html: &str,
+    url: Option<String>,
+    promos: Option<String>,
+) -> Result<String, JsValue> {
     Ok(crate::markdown::to_markdown(&run(html, url, promos)?))
 }
 

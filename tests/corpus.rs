@@ -17,7 +17,11 @@ const READABILITY_SHARE_ABOVE_095_FLOOR: f64 = 0.0;
 const TRAFILATURA_F1_FLOOR: f64 = 0.0;
 
 fn corpus_dir(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("shared").join("corpus").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("shared")
+        .join("corpus")
+        .join(name)
 }
 
 fn bag(text: &str) -> HashMap<String, usize> {
@@ -39,10 +43,17 @@ fn bag_f1(ours: &str, expected: &str) -> f64 {
     if na == 0 || nb == 0 {
         return 0.0;
     }
-    let overlap: usize = a.iter().map(|(w, c)| (*c).min(*b.get(w).unwrap_or(&0))).sum();
+    let overlap: usize = a
+        .iter()
+        .map(|(w, c)| (*c).min(*b.get(w).unwrap_or(&0)))
+        .sum();
     let p = overlap as f64 / na as f64;
     let r = overlap as f64 / nb as f64;
-    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
 }
 
 fn html_text(html: &str) -> String {
@@ -64,12 +75,16 @@ fn readability_figures() -> ReadabilityFigures {
         .filter(|p| p.join("source.html").exists())
         .collect();
     cases.sort();
-    let options = Options { promos: PromoMode::Show };
+    let options = Options {
+        promos: PromoMode::Show,
+    };
     let mut per_page = Vec::new();
     for case in cases {
         let source = std::fs::read(case.join("source.html")).expect("source");
         let expected = std::fs::read_to_string(case.join("expected.html")).expect("expected");
-        let ours = extract(&source, Some(READABILITY_URL), &options).map(|a| a.text_content).unwrap_or_default();
+        let ours = extract(&source, Some(READABILITY_URL), &options)
+            .map(|a| a.text_content)
+            .unwrap_or_default();
         let f1 = bag_f1(&ours, &html_text(&expected));
         per_page.push((case.file_name().unwrap().to_string_lossy().to_string(), f1));
     }
@@ -95,28 +110,57 @@ struct TrafilaturaFigures {
 
 fn trafilatura_figures() -> TrafilaturaFigures {
     let dir = corpus_dir("trafilatura-eval");
-    let eval: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("evaldata.json")).expect("evaldata")).expect("json");
-    let options = Options { promos: PromoMode::Hide };
+    let eval: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("evaldata.json")).expect("evaldata"),
+    )
+    .expect("json");
+    let options = Options {
+        promos: PromoMode::Hide,
+    };
     let (mut tp, mut fnn, mut fp, mut tn) = (0usize, 0usize, 0usize, 0usize);
     let mut per_page = Vec::new();
     let mut pages = 0;
-    let mut entries: Vec<(&String, &serde_json::Value)> = eval.as_object().expect("object").iter().collect();
+    let mut entries: Vec<(&String, &serde_json::Value)> =
+        eval.as_object().expect("object").iter().collect();
     entries.sort_by(|a, b| a.0.cmp(b.0));
     for (url, entry) in entries {
-        let Some(file) = entry.get("file").and_then(|f| f.as_str()) else { continue };
-        let Ok(bytes) = std::fs::read(dir.join("pages").join(file)) else { continue };
+        let Some(file) = entry.get("file").and_then(|f| f.as_str()) else {
+            continue;
+        };
+        let Ok(bytes) = std::fs::read(dir.join("pages").join(file)) else {
+            continue;
+        };
         pages += 1;
-        let text = extract(&bytes, Some(url), &options).map(|a| a.text_content).unwrap_or_default();
+        let text = extract(&bytes, Some(url), &options)
+            .map(|a| a.text_content)
+            .unwrap_or_default();
         let text = collapse(&text);
         let (mut ptp, mut pfn, mut pfp, mut ptn) = (0, 0, 0, 0);
-        for s in entry.get("with").and_then(|w| w.as_array()).into_iter().flatten() {
+        for s in entry
+            .get("with")
+            .and_then(|w| w.as_array())
+            .into_iter()
+            .flatten()
+        {
             let s = collapse(s.as_str().unwrap_or(""));
-            if text.contains(&s) { ptp += 1 } else { pfn += 1 }
+            if text.contains(&s) {
+                ptp += 1
+            } else {
+                pfn += 1
+            }
         }
-        for s in entry.get("without").and_then(|w| w.as_array()).into_iter().flatten() {
+        for s in entry
+            .get("without")
+            .and_then(|w| w.as_array())
+            .into_iter()
+            .flatten()
+        {
             let s = collapse(s.as_str().unwrap_or(""));
-            if text.contains(&s) { pfp += 1 } else { ptn += 1 }
+            if text.contains(&s) {
+                pfp += 1
+            } else {
+                ptn += 1
+            }
         }
         tp += ptp;
         fnn += pfn;
@@ -128,13 +172,23 @@ fn trafilatura_figures() -> TrafilaturaFigures {
     let precision = tp as f64 / (tp + fp).max(1) as f64;
     let recall = tp as f64 / (tp + fnn).max(1) as f64;
     let f1 = 2.0 * precision * recall / (precision + recall).max(f64::MIN_POSITIVE);
-    TrafilaturaFigures { precision, recall, f1, pages, per_page }
+    TrafilaturaFigures {
+        precision,
+        recall,
+        f1,
+        pages,
+        per_page,
+    }
 }
 
 #[test]
 fn readability_corpus_meets_floors() {
     let f = readability_figures();
-    assert!(f.mean_f1 >= READABILITY_MEAN_F1_FLOOR, "mean F1 {:.4} below floor {READABILITY_MEAN_F1_FLOOR}", f.mean_f1);
+    assert!(
+        f.mean_f1 >= READABILITY_MEAN_F1_FLOOR,
+        "mean F1 {:.4} below floor {READABILITY_MEAN_F1_FLOOR}",
+        f.mean_f1
+    );
     assert!(
         f.share_above_095 >= READABILITY_SHARE_ABOVE_095_FLOOR,
         "share of pages >= 0.95: {:.3} below floor {READABILITY_SHARE_ABOVE_095_FLOOR}",
@@ -145,7 +199,11 @@ fn readability_corpus_meets_floors() {
 #[test]
 fn trafilatura_eval_meets_floor() {
     let f = trafilatura_figures();
-    assert!(f.f1 >= TRAFILATURA_F1_FLOOR, "trafilatura-eval F1 {:.4} below floor {TRAFILATURA_F1_FLOOR}", f.f1);
+    assert!(
+        f.f1 >= TRAFILATURA_F1_FLOOR,
+        "trafilatura-eval F1 {:.4} below floor {TRAFILATURA_F1_FLOOR}",
+        f.f1
+    );
 }
 
 #[test]
@@ -162,7 +220,12 @@ fn quality_report() {
     let mut bad = t.per_page.clone();
     bad.sort_by_key(|p| std::cmp::Reverse(p.2 * 2 + p.3));
     eprintln!("trafilatura-eval worst pages (file tp fn fp tn):");
-    for p in bad.iter().take(std::env::var("WORST").ok().and_then(|v| v.parse().ok()).unwrap_or(25)) {
+    for p in bad.iter().take(
+        std::env::var("WORST")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(25),
+    ) {
         eprintln!("  {} {} {} {} {}", p.0, p.1, p.2, p.3, p.4);
     }
     println!(

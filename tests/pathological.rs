@@ -42,15 +42,59 @@ const TEXT_SEED: u64 = 0x2545_F491_4F6C_DD1D;
 
 /// Mixed container/inline tags used for the mixed deep-nesting case.
 const MIXED_NESTING_TAGS: [&str; 10] = [
-    "div", "section", "span", "blockquote", "em", "article", "strong", "aside", "i", "figure",
+    "div",
+    "section",
+    "span",
+    "blockquote",
+    "em",
+    "article",
+    "strong",
+    "aside",
+    "i",
+    "figure",
 ];
 
 const WORDS: [&str; 40] = [
-    "river", "council", "harvest", "lantern", "engineer", "quietly", "measured", "bridge",
-    "winter", "archive", "volunteers", "signal", "ferry", "library", "orchard", "station",
-    "weather", "printing", "market", "gradual", "observed", "kitchen", "timber", "ledger",
-    "coastal", "morning", "repairs", "valley", "student", "careful", "distance", "mapped",
-    "season", "village", "narrow", "copper", "planted", "evening", "survey", "records",
+    "river",
+    "council",
+    "harvest",
+    "lantern",
+    "engineer",
+    "quietly",
+    "measured",
+    "bridge",
+    "winter",
+    "archive",
+    "volunteers",
+    "signal",
+    "ferry",
+    "library",
+    "orchard",
+    "station",
+    "weather",
+    "printing",
+    "market",
+    "gradual",
+    "observed",
+    "kitchen",
+    "timber",
+    "ledger",
+    "coastal",
+    "morning",
+    "repairs",
+    "valley",
+    "student",
+    "careful",
+    "distance",
+    "mapped",
+    "season",
+    "village",
+    "narrow",
+    "copper",
+    "planted",
+    "evening",
+    "survey",
+    "records",
 ];
 
 /// Deterministic xorshift64 generator: the same inputs on every run.
@@ -160,12 +204,19 @@ fn run_case(name: &str, input: Vec<u8>, expect: Expect) {
         .expect("spawn worker thread");
     // A runaway case is abandoned (its thread ends with the test process) so one
     // quadratic input cannot stall the whole suite.
-    let (outcome, extract_time, readerable, readerable_time) = match figures.recv_timeout(budget()) {
+    let (outcome, extract_time, readerable, readerable_time) = match figures.recv_timeout(budget())
+    {
         Ok(Ok(figures)) => figures,
         Ok(Err(message)) => panic!("{name}: engine panicked on {input_bytes} bytes: {message}"),
         Err(_) => {
-            eprintln!("pathological {name:<34} {input_bytes:>10} bytes  DID NOT FINISH within {:?}", budget());
-            panic!("{name}: no result within the {:?} budget on {input_bytes} bytes", budget());
+            eprintln!(
+                "pathological {name:<34} {input_bytes:>10} bytes  DID NOT FINISH within {:?}",
+                budget()
+            );
+            panic!(
+                "{name}: no result within the {:?} budget on {input_bytes} bytes",
+                budget()
+            );
         }
     };
     eprintln!(
@@ -175,7 +226,11 @@ fn run_case(name: &str, input: Vec<u8>, expect: Expect) {
         readerable_time.as_secs_f64() * 1e3,
     );
     let total = extract_time + readerable_time;
-    assert!(total <= budget(), "{name}: took {total:?}, budget {:?}", budget());
+    assert!(
+        total <= budget(),
+        "{name}: took {total:?}, budget {:?}",
+        budget()
+    );
     if let Outcome::Article { content_bytes, .. } = &outcome {
         assert!(*content_bytes > 0, "{name}: article with empty content");
     }
@@ -203,7 +258,11 @@ fn twenty_megabyte_article() {
     while body.len() < TWENTY_MEGABYTES {
         body.push_str(&paragraph(&mut rng));
     }
-    run_case("twenty_megabyte_article", page("", &body).into_bytes(), Expect::Article);
+    run_case(
+        "twenty_megabyte_article",
+        page("", &body).into_bytes(),
+        Expect::Article,
+    );
 }
 
 #[test]
@@ -215,14 +274,26 @@ fn ten_megabyte_text_node() {
         text.push_str(&sentence(&mut rng));
     }
     let body = format!("{}<p>{text}</p>", intro_paragraphs(3));
-    run_case("ten_megabyte_text_node", page("", &body).into_bytes(), Expect::Article);
+    run_case(
+        "ten_megabyte_text_node",
+        page("", &body).into_bytes(),
+        Expect::Article,
+    );
 }
 
 #[test]
 #[cfg_attr(debug_assertions, ignore = "heavy: run with --release")]
 fn ten_megabyte_unbroken_word() {
-    let body = format!("{}<p>{}</p>", intro_paragraphs(3), "w".repeat(TEN_MEGABYTES));
-    run_case("ten_megabyte_unbroken_word", page("", &body).into_bytes(), Expect::Either);
+    let body = format!(
+        "{}<p>{}</p>",
+        intro_paragraphs(3),
+        "w".repeat(TEN_MEGABYTES)
+    );
+    run_case(
+        "ten_megabyte_unbroken_word",
+        page("", &body).into_bytes(),
+        Expect::Either,
+    );
 }
 
 #[test]
@@ -234,7 +305,11 @@ fn ten_megabyte_attribute_value() {
         "a ".repeat(TEN_MEGABYTES / 2),
         intro_paragraphs(2)
     );
-    run_case("ten_megabyte_attribute_value", page("", &body).into_bytes(), Expect::Either);
+    run_case(
+        "ten_megabyte_attribute_value",
+        page("", &body).into_bytes(),
+        Expect::Either,
+    );
 }
 
 // ---- depth --------------------------------------------------------------------------
@@ -261,28 +336,58 @@ fn nested(tags: &[&str], depth: usize, inner: &str, close: bool) -> String {
 #[cfg_attr(debug_assertions, ignore = "heavy: run with --release")]
 fn nesting_depth_100k_div() {
     let body = nested(&["div"], DEEP_NESTING, &intro_paragraphs(5), true);
-    run_case("nesting_depth_100k_div", page("", &body).into_bytes(), Expect::Either);
+    run_case(
+        "nesting_depth_100k_div",
+        page("", &body).into_bytes(),
+        Expect::Either,
+    );
 }
 
 #[test]
 #[cfg_attr(debug_assertions, ignore = "heavy: run with --release")]
 fn nesting_depth_100k_mixed() {
-    let body = nested(&MIXED_NESTING_TAGS, DEEP_NESTING, &intro_paragraphs(5), true);
-    run_case("nesting_depth_100k_mixed", page("", &body).into_bytes(), Expect::Either);
+    let body = nested(
+        &MIXED_NESTING_TAGS,
+        DEEP_NESTING,
+        &intro_paragraphs(5),
+        true,
+    );
+    run_case(
+        "nesting_depth_100k_mixed",
+        page("", &body).into_bytes(),
+        Expect::Either,
+    );
 }
 
 #[test]
 #[cfg_attr(debug_assertions, ignore = "heavy: run with --release")]
 fn nesting_depth_100k_unclosed_div() {
-    let body = format!("{}{}", intro_paragraphs(3), nested(&["div"], DEEP_NESTING, "tail text", false));
-    run_case("nesting_depth_100k_unclosed_div", body.into_bytes(), Expect::Either);
+    let body = format!(
+        "{}{}",
+        intro_paragraphs(3),
+        nested(&["div"], DEEP_NESTING, "tail text", false)
+    );
+    run_case(
+        "nesting_depth_100k_unclosed_div",
+        body.into_bytes(),
+        Expect::Either,
+    );
 }
 
 #[test]
 #[cfg_attr(debug_assertions, ignore = "heavy: run with --release")]
 fn nested_tables_20k() {
-    let body = nested(&["table", "tr", "td"], NESTED_TABLE_DEPTH * 3, &intro_paragraphs(3), true);
-    run_case("nested_tables_20k", page("", &body).into_bytes(), Expect::Either);
+    let body = nested(
+        &["table", "tr", "td"],
+        NESTED_TABLE_DEPTH * 3,
+        &intro_paragraphs(3),
+        true,
+    );
+    run_case(
+        "nested_tables_20k",
+        page("", &body).into_bytes(),
+        Expect::Either,
+    );
 }
 
 // ---- element floods -------------------------------------------------------------------
@@ -301,7 +406,11 @@ fn one_million_elements() {
         }
         body.push_str("</p>\n");
     }
-    run_case("one_million_elements", page("", &body).into_bytes(), Expect::Either);
+    run_case(
+        "one_million_elements",
+        page("", &body).into_bytes(),
+        Expect::Either,
+    );
 }
 
 #[test]
@@ -309,45 +418,85 @@ fn hundred_thousand_links() {
     let mut body = intro_paragraphs(5);
     body.push_str("<ul class=\"related\">");
     for index in 0..LINK_FLOOD {
-        body.push_str(&format!("<li><a href=\"/story/{index}\">Story number {index}</a></li>"));
+        body.push_str(&format!(
+            "<li><a href=\"/story/{index}\">Story number {index}</a></li>"
+        ));
     }
     body.push_str("</ul>");
-    run_case("hundred_thousand_links", page("", &body).into_bytes(), Expect::Either);
+    run_case(
+        "hundred_thousand_links",
+        page("", &body).into_bytes(),
+        Expect::Either,
+    );
 }
 
 #[test]
 fn fifty_thousand_attributes_on_one_element() {
-    let attributes: String = (0..ATTRIBUTE_FLOOD).map(|i| format!(" data-a{i}=\"{i}\"")).collect();
-    let body = format!("{}<div{attributes}>{}</div>", intro_paragraphs(3), intro_paragraphs(3));
-    run_case("fifty_thousand_attributes_on_one_element", page("", &body).into_bytes(), Expect::Either);
+    let attributes: String = (0..ATTRIBUTE_FLOOD)
+        .map(|i| format!(" data-a{i}=\"{i}\""))
+        .collect();
+    let body = format!(
+        "{}<div{attributes}>{}</div>",
+        intro_paragraphs(3),
+        intro_paragraphs(3)
+    );
+    run_case(
+        "fifty_thousand_attributes_on_one_element",
+        page("", &body).into_bytes(),
+        Expect::Either,
+    );
 }
 
 #[test]
 fn twenty_thousand_distinct_formatting_elements() {
     // Distinct attributes defeat the parser's "three identical entries" limit on the list
     // of active formatting elements, so that list grows with every tag.
-    let opens: String = (0..FORMATTING_FLOOD).map(|i| format!("<b data-n=\"{i}\">")).collect();
+    let opens: String = (0..FORMATTING_FLOOD)
+        .map(|i| format!("<b data-n=\"{i}\">"))
+        .collect();
     let body = format!("{}<p>{opens}bold tail</p>", intro_paragraphs(5));
-    run_case("twenty_thousand_distinct_formatting_elements", page("", &body).into_bytes(), Expect::Either);
+    run_case(
+        "twenty_thousand_distinct_formatting_elements",
+        page("", &body).into_bytes(),
+        Expect::Either,
+    );
 }
 
 #[test]
 fn hundred_thousand_unclosed_anchors() {
-    let anchors: String = (0..ANCHOR_FLOOD).map(|i| format!("<a href=\"/l/{i}\">link {i} ")).collect();
+    let anchors: String = (0..ANCHOR_FLOOD)
+        .map(|i| format!("<a href=\"/l/{i}\">link {i} "))
+        .collect();
     let body = format!("{}<p>{anchors}</p>", intro_paragraphs(5));
-    run_case("hundred_thousand_unclosed_anchors", page("", &body).into_bytes(), Expect::Either);
+    run_case(
+        "hundred_thousand_unclosed_anchors",
+        page("", &body).into_bytes(),
+        Expect::Either,
+    );
 }
 
 #[test]
 fn one_million_entities() {
-    let body = format!("{}<p>{}</p>", intro_paragraphs(5), "&amp;&#x41;&lt; ".repeat(ENTITY_FLOOD / 3));
-    run_case("one_million_entities", page("", &body).into_bytes(), Expect::Either);
+    let body = format!(
+        "{}<p>{}</p>",
+        intro_paragraphs(5),
+        "&amp;&#x41;&lt; ".repeat(ENTITY_FLOOD / 3)
+    );
+    run_case(
+        "one_million_entities",
+        page("", &body).into_bytes(),
+        Expect::Either,
+    );
 }
 
 #[test]
 fn unclosed_comment_swallows_page() {
     let body = format!("<!-- {}", intro_paragraphs(2_000));
-    run_case("unclosed_comment_swallows_page", body.into_bytes(), Expect::NoArticleOrInvalid);
+    run_case(
+        "unclosed_comment_swallows_page",
+        body.into_bytes(),
+        Expect::NoArticleOrInvalid,
+    );
 }
 
 // ---- encodings -----------------------------------------------------------------------
@@ -365,7 +514,13 @@ fn utf8_article(meta: &str) -> Vec<u8> {
 #[test]
 fn invalid_utf8_sequences() {
     let mut bytes = utf8_article("<meta charset=\"utf-8\">");
-    let invalid: [&[u8]; 5] = [b"\xff", b"\xc3\x28", b"\xe2\x82", b"\xf0\x28\x8c\xbc", b"\xed\xa0\x80"];
+    let invalid: [&[u8]; 5] = [
+        b"\xff",
+        b"\xc3\x28",
+        b"\xe2\x82",
+        b"\xf0\x28\x8c\xbc",
+        b"\xed\xa0\x80",
+    ];
     let mut rng = Xorshift(GARBAGE_SEED);
     let text_start = bytes.windows(3).position(|w| w == b"<p>").unwrap_or(0);
     for round in 0..200 {
@@ -392,7 +547,11 @@ fn meta_says_shift_jis_bytes_are_utf8() {
 fn meta_says_utf8_bytes_are_windows_1252() {
     let text = String::from_utf8(utf8_article("<meta charset=\"utf-8\">")).unwrap();
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
-    run_case("meta_says_utf8_bytes_are_windows_1252", bytes.into_owned(), Expect::Article);
+    run_case(
+        "meta_says_utf8_bytes_are_windows_1252",
+        bytes.into_owned(),
+        Expect::Article,
+    );
 }
 
 #[test]
@@ -417,12 +576,20 @@ fn meta_names_replacement_encoding() {
 #[test]
 fn meta_says_utf16_bytes_are_ascii() {
     // The HTML spec turns a utf-16 meta declaration into utf-8.
-    run_case("meta_says_utf16_bytes_are_ascii", utf8_article("<meta charset=\"utf-16le\">"), Expect::Article);
+    run_case(
+        "meta_says_utf16_bytes_are_ascii",
+        utf8_article("<meta charset=\"utf-16le\">"),
+        Expect::Article,
+    );
 }
 
 #[test]
 fn unknown_charset_label() {
-    run_case("unknown_charset_label", utf8_article("<meta charset=\"x-clearpage-nonsense\">"), Expect::Article);
+    run_case(
+        "unknown_charset_label",
+        utf8_article("<meta charset=\"x-clearpage-nonsense\">"),
+        Expect::Article,
+    );
 }
 
 #[test]
@@ -478,12 +645,20 @@ fn nul_bytes_in_text_tags_and_attributes() {
     )
     .into_bytes();
     html.splice(0..0, [0u8, 0, 0]);
-    run_case("nul_bytes_in_text_tags_and_attributes", html, Expect::Article);
+    run_case(
+        "nul_bytes_in_text_tags_and_attributes",
+        html,
+        Expect::Article,
+    );
 }
 
 #[test]
 fn only_nul_bytes() {
-    run_case("only_nul_bytes", vec![0u8; MEBIBYTE], Expect::NoArticleOrInvalid);
+    run_case(
+        "only_nul_bytes",
+        vec![0u8; MEBIBYTE],
+        Expect::NoArticleOrInvalid,
+    );
 }
 
 #[test]
@@ -493,7 +668,11 @@ fn empty_input() {
 
 #[test]
 fn whitespace_only_input() {
-    run_case("whitespace_only_input", b" \n\t\r\x0c ".repeat(1000), Expect::NoArticleOrInvalid);
+    run_case(
+        "whitespace_only_input",
+        b" \n\t\r\x0c ".repeat(1000),
+        Expect::NoArticleOrInvalid,
+    );
 }
 
 #[test]
@@ -517,7 +696,9 @@ fn binary_garbage_with_markup_bytes() {
     // Garbage biased towards the bytes that drive the tokenizer.
     const ALPHABET: &[u8] = b"<>/=\"'!-?&#;:abcdefghijklmnopqrstuvwxyz \n\x00\xff\xc3";
     let mut rng = Xorshift(GARBAGE_SEED ^ TEXT_SEED);
-    let bytes: Vec<u8> = (0..GARBAGE_BYTES).map(|_| ALPHABET[rng.below(ALPHABET.len())]).collect();
+    let bytes: Vec<u8> = (0..GARBAGE_BYTES)
+        .map(|_| ALPHABET[rng.below(ALPHABET.len())])
+        .collect();
     run_case("binary_garbage_with_markup_bytes", bytes, Expect::Either);
 }
 

@@ -43,17 +43,49 @@ const ARTICLE_PHRASES: [&str; 4] = [
 /// is allowed: it cannot run script once `on*`/`href` are gone, and the re-parse check
 /// below catches namespace-confusion tricks built from it.
 const FORBIDDEN_ELEMENTS: &[&str] = &[
-    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "param", "meta",
-    "base", "link", "style", "form", "input", "button", "textarea", "select", "template",
-    "noscript", "isindex", "keygen", "portal", "fencedframe", "noembed", "noframes", "xmp",
-    "plaintext", "annotation-xml",
+    "script",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "param",
+    "meta",
+    "base",
+    "link",
+    "style",
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "template",
+    "noscript",
+    "isindex",
+    "keygen",
+    "portal",
+    "fencedframe",
+    "noembed",
+    "noframes",
+    "xmp",
+    "plaintext",
+    "annotation-xml",
 ];
 
 /// SVG elements that can run script, animate attributes into `javascript:` URLs, pull in
 /// external documents, or embed HTML.
 const FORBIDDEN_SVG_ELEMENTS: &[&str] = &[
-    "foreignobject", "animate", "set", "animatemotion", "animatetransform", "discard",
-    "handler", "listener", "use", "feimage",
+    "foreignobject",
+    "animate",
+    "set",
+    "animatemotion",
+    "animatetransform",
+    "discard",
+    "handler",
+    "listener",
+    "use",
+    "feimage",
 ];
 
 /// Attributes that are dangerous whatever their value.
@@ -61,21 +93,47 @@ const FORBIDDEN_ATTRIBUTES: &[&str] = &["srcdoc", "http-equiv"];
 
 /// Attributes holding a URL (or URL list) whose scheme is checked.
 const URL_ATTRIBUTES: &[&str] = &[
-    "href", "src", "srcset", "action", "formaction", "poster", "background", "data", "cite",
-    "lowsrc", "dynsrc", "longdesc", "ping", "codebase", "archive", "classid", "manifest",
-    "icon", "profile",
+    "href",
+    "src",
+    "srcset",
+    "action",
+    "formaction",
+    "poster",
+    "background",
+    "data",
+    "cite",
+    "lowsrc",
+    "dynsrc",
+    "longdesc",
+    "ping",
+    "codebase",
+    "archive",
+    "classid",
+    "manifest",
+    "icon",
+    "profile",
 ];
 
 /// Schemes that run script (or smuggle a document) when followed or loaded.
 const DANGEROUS_SCHEMES: &[&str] = &["javascript:", "vbscript:", "livescript:", "mocha:"];
 const DATA_SCHEME: &str = "data:";
 const RASTER_IMAGE_MIME_TYPES: &[&str] = &[
-    "image/png", "image/gif", "image/jpeg", "image/jpg", "image/webp", "image/avif",
+    "image/png",
+    "image/gif",
+    "image/jpeg",
+    "image/jpg",
+    "image/webp",
+    "image/avif",
     "image/bmp",
 ];
 /// Markers of script-bearing CSS, checked after CSS normalization.
 const DANGEROUS_CSS: &[&str] = &[
-    "expression(", "javascript:", "vbscript:", "-moz-binding", "behavior:", "@import",
+    "expression(",
+    "javascript:",
+    "vbscript:",
+    "-moz-binding",
+    "behavior:",
+    "@import",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -127,13 +185,18 @@ fn dangerous_url(element: &str, attribute: &str, value: &str) -> Option<String> 
     };
     for candidate in candidates {
         let normalized = normalize_url(candidate);
-        if let Some(scheme) = DANGEROUS_SCHEMES.iter().find(|s| normalized.starts_with(*s)) {
+        if let Some(scheme) = DANGEROUS_SCHEMES
+            .iter()
+            .find(|s| normalized.starts_with(*s))
+        {
             return Some(format!("<{element} {attribute}> uses {scheme} ({value:?})"));
         }
         if normalized.starts_with(DATA_SCHEME)
             && !is_allowed_data_url(element, attribute, &normalized)
         {
-            return Some(format!("<{element} {attribute}> uses a disallowed data: URL ({value:?})"));
+            return Some(format!(
+                "<{element} {attribute}> uses a disallowed data: URL ({value:?})"
+            ));
         }
     }
     None
@@ -192,7 +255,9 @@ fn execution_hazards(fragment: &Html) -> Vec<String> {
         let name = element.name().to_ascii_lowercase();
         let namespace = element.name.ns.to_string();
         if FORBIDDEN_ELEMENTS.contains(&name.as_str()) {
-            hazards.push(format!("forbidden element <{name}> (namespace {namespace})"));
+            hazards.push(format!(
+                "forbidden element <{name}> (namespace {namespace})"
+            ));
         }
         if namespace.ends_with("/svg") && FORBIDDEN_SVG_ELEMENTS.contains(&name.as_str()) {
             hazards.push(format!("forbidden SVG element <{name}>"));
@@ -201,7 +266,11 @@ fn execution_hazards(fragment: &Html) -> Vec<String> {
             let attribute = attribute_name.to_ascii_lowercase();
             // `xlink:href` is `href` in the xlink namespace inside SVG/MathML, but a plain
             // attribute literally named `xlink:href` on HTML elements.
-            let base_attribute = attribute.rsplit(':').next().unwrap_or(&attribute).to_string();
+            let base_attribute = attribute
+                .rsplit(':')
+                .next()
+                .unwrap_or(&attribute)
+                .to_string();
             if base_attribute.starts_with("on") {
                 hazards.push(format!("event handler attribute <{name} {attribute}>"));
             }
@@ -216,7 +285,9 @@ fn execution_hazards(fragment: &Html) -> Vec<String> {
             if base_attribute == "style" {
                 let css = normalize_css(value);
                 if let Some(marker) = DANGEROUS_CSS.iter().find(|m| css.contains(*m)) {
-                    hazards.push(format!("style attribute on <{name}> contains {marker} ({value:?})"));
+                    hazards.push(format!(
+                        "style attribute on <{name}> contains {marker} ({value:?})"
+                    ));
                 }
             }
         }
@@ -230,7 +301,10 @@ fn fragment_inner_html(fragment: &Html) -> String {
 
 fn fragment_text(fragment: &Html) -> String {
     let raw: Vec<&str> = fragment.root_element().text().collect();
-    raw.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    raw.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// All problems with one extraction of one page; empty means safe.
@@ -239,7 +313,11 @@ fn check_extraction(page: &str, url: Option<&str>, promos: PromoMode) -> Vec<Str
     let outcome = catch_unwind(AssertUnwindSafe(|| extract(page.as_bytes(), url, &options)));
     let article = match outcome {
         Err(_) => return vec!["extract panicked".to_string()],
-        Ok(Err(error)) => return vec![format!("extract returned Err({error:?}) for an article page")],
+        Ok(Err(error)) => {
+            return vec![format!(
+                "extract returned Err({error:?}) for an article page"
+            )]
+        }
         Ok(Ok(article)) => article,
     };
     let mut problems = Vec::new();
@@ -300,14 +378,26 @@ fn vectors_file_is_well_formed() {
     );
     let mut seen = HashSet::new();
     for vector in &vectors {
-        assert!(seen.insert(vector.id.as_str()), "duplicate vector id {}", vector.id);
-        assert!(!vector.family.is_empty(), "vector {} has no family", vector.id);
+        assert!(
+            seen.insert(vector.id.as_str()),
+            "duplicate vector id {}",
+            vector.id
+        );
+        assert!(
+            !vector.family.is_empty(),
+            "vector {} has no family",
+            vector.id
+        );
         assert!(
             vector.html.contains(&vector.id) || vector.html.contains(";base64,"),
             "vector {} does not carry its own id as marker",
             vector.id
         );
-        assert!(!vector.html.contains(VECTOR_PLACEHOLDER), "vector {} nests the placeholder", vector.id);
+        assert!(
+            !vector.html.contains(VECTOR_PLACEHOLDER),
+            "vector {} nests the placeholder",
+            vector.id
+        );
     }
     assert_eq!(
         PAGE_TEMPLATE.matches(VECTOR_PLACEHOLDER).count(),
@@ -335,7 +425,10 @@ fn checker_flags_known_hazards() {
         "<form action=\"https://example.org/\"></form>",
     ];
     for html in dangerous {
-        assert!(!execution_hazards(&Html::parse_fragment(html)).is_empty(), "checker missed {html}");
+        assert!(
+            !execution_hazards(&Html::parse_fragment(html)).is_empty(),
+            "checker missed {html}"
+        );
     }
     let safe = [
         "<p>Plain <a href=\"https://example.org/x\">link</a> and <em>text</em>.</p>",
@@ -346,7 +439,10 @@ fn checker_flags_known_hazards() {
     ];
     for html in safe {
         let hazards = execution_hazards(&Html::parse_fragment(html));
-        assert!(hazards.is_empty(), "checker false positive on {html}: {hazards:?}");
+        assert!(
+            hazards.is_empty(),
+            "checker false positive on {html}: {hazards:?}"
+        );
     }
 }
 
@@ -388,7 +484,10 @@ fn no_vector_survives_extraction() {
             entry.push_str(&format!("\n    [{}] {problem}", run_names.join(",")));
         }
         if problems.len() > MAX_REASONS_SHOWN {
-            entry.push_str(&format!("\n    … and {} more", problems.len() - MAX_REASONS_SHOWN));
+            entry.push_str(&format!(
+                "\n    … and {} more",
+                problems.len() - MAX_REASONS_SHOWN
+            ));
         }
         failures.push(entry);
     }

@@ -35,13 +35,24 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     if command != "extract" && command != "readerable" {
         return Err(format!("unknown command '{command}'"));
     }
-    let mut parsed = Args { command, file: None, url: None, format: Format::Json, promos: PromoMode::Hide };
+    let mut parsed = Args {
+        command,
+        file: None,
+        url: None,
+        format: Format::Json,
+        promos: PromoMode::Hide,
+    };
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
             _ => (arg.clone(), None),
         };
-        let mut value = |name: &str| inline.clone().or_else(|| args.next()).ok_or(format!("{name} needs a value"));
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or(format!("{name} needs a value"))
+        };
         match flag.as_str() {
             "--url" => parsed.url = Some(value("--url")?),
             "--format" if parsed.command == "extract" => {
@@ -50,7 +61,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     "html" => Format::Html,
                     "text" => Format::Text,
                     "markdown" => Format::Markdown,
-                    other => return Err(format!("unknown format '{other}' (json|html|text|markdown)")),
+                    other => {
+                        return Err(format!(
+                            "unknown format '{other}' (json|html|text|markdown)"
+                        ))
+                    }
                 }
             }
             "--promos" if parsed.command == "extract" => {
@@ -72,7 +87,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 fn read_input(file: Option<&str>) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     match file {
-        None | Some("-") => std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?,
+        None | Some("-") => std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read stdin: {e}"))?,
         Some(path) => {
             bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
             0
@@ -112,7 +129,9 @@ fn main() -> ExitCode {
             ExitCode::from(EXIT_NOT_READERABLE)
         };
     }
-    let options = Options { promos: args.promos };
+    let options = Options {
+        promos: args.promos,
+    };
     let article = match clearpage::extract(&bytes, args.url.as_deref(), &options) {
         Ok(article) => article,
         Err(Error::NoArticle) => return fail(EXIT_NO_ARTICLE, "no article found on this page"),

@@ -6,6 +6,7 @@
 // Usage (from the repository root):
 //   node tests/e2e/run.mjs [--browser chromium|firefox|all] [--case ID[,ID...]] [--extension DIR]
 //                          [--out DIR] [--quick] [--verbose]
+//   --vectors ID[,ID...] limits the xss case to those vectors of tests/xss/vectors.json.
 //   --quick leaves out the slow cases (50 cycles on a 1 MB page, the 300 hostile pages).
 // Exit code: 0 when every case passed, 1 when any failed, 2 on a setup error.
 import fs from 'node:fs';
@@ -46,6 +47,8 @@ function parseArgs(argv) {
       options.extensionDir = path.resolve(value());
     } else if (arg === '--out') {
       options.outDir = path.resolve(value());
+    } else if (arg === '--vectors') {
+      options.vectorIds = value().split(',');
     } else if (arg === '--quick') {
       options.quick = true;
     } else if (arg === '--verbose') {
@@ -147,6 +150,7 @@ async function main() {
     server,
     outDir: options.outDir,
     repoRoot: REPO_ROOT,
+    vectorIds: options.vectorIds ?? null,
     manifest: JSON.parse(fs.readFileSync(path.join(options.extensionDir, 'manifest.json'), 'utf8')),
     /**
      * A browser of the same kind that can receive a real keyboard shortcut, when `driver` cannot

@@ -28,8 +28,18 @@ export const XSS_VECTORS_PATH = path.join(REPO_ROOT, 'tests', 'xss', 'vectors.js
 const XSS_TEMPLATE_PATH = path.join(REPO_ROOT, 'tests', 'xss', 'page_template.html');
 /** Requests under these paths are what hostile code would make: recorded, never served. */
 const RECORDED_PREFIXES = ['/beacon/', '/xss/'];
-/** Defines the function every vector calls if it ever runs; hits are read back by the test. */
-const XSS_HIT_RECORDER = '<script>window.__xssHits = []; window.__xss = function (id) { window.__xssHits.push(String(id)); };</script>';
+/**
+ * Defines the function every vector calls if it ever runs; hits are read back by the test. Each hit
+ * notes whether it came from an event handler on an element of the page's own document (its root
+ * node is the document): the page's own code reacting to a page event, e.g. an autofocused input
+ * losing focus when the reader view takes it. Code in the reader's shadow tree has a shadow root as
+ * root node, and a script has no current event at all.
+ */
+const XSS_HIT_RECORDER = `<script>window.__xssHits = []; window.__xss = function (id) {
+  var ev = window.event, target = ev && ev.target;
+  var pageElement = Boolean(target && target.getRootNode && target.getRootNode() === document);
+  window.__xssHits.push({ id: String(id), event: ev ? ev.type : null, pageElement: pageElement });
+};</script>`;
 
 const LOOPBACK_HOST = '127.0.0.1';
 export const STRICT_CSP = "default-src 'self'; script-src 'self'";

@@ -78,11 +78,13 @@ export async function xssCase(driver, env) {
   if (!fs.existsSync(XSS_VECTORS_PATH)) {
     return { metrics: {}, notes: [`no ${XSS_VECTORS_PATH}: nothing to run`], failures: ['XSS vectors missing'] };
   }
-  const vectors = JSON.parse(fs.readFileSync(XSS_VECTORS_PATH, 'utf8'));
+  const vectors = JSON.parse(fs.readFileSync(XSS_VECTORS_PATH, 'utf8'))
+    .filter((v) => !env.vectorIds || env.vectorIds.includes(v.id));
   const ranInReader = [];
   const leftoverPages = [];
   const notOpened = [];
   const pageLevel = [];
+  const pageHandlersOnReaderOpen = [];
   const started = Date.now();
   for (const vector of vectors) {
     const requestsFor = () => env.server.beacons.filter((b) => b.path.includes(`/xss/${vector.id}`)).length;
@@ -111,8 +113,14 @@ export async function xssCase(driver, env) {
     const requestsAfter = requestsFor();
     if (hitsAfter === null) {
       ranInReader.push(`${vector.id} (the page was replaced while the reader view was open)`);
-    } else if (hitsAfter.length > hitsBefore.length || requestsAfter > requestsBefore) {
-      ranInReader.push(`${vector.id} (${hitsAfter.length - hitsBefore.length} new hit(s), ${requestsAfter - requestsBefore} new request(s))`);
+    } else {
+      const newHits = hitsAfter.slice(hitsBefore.length);
+      const fromPage = newHits.filter((hit) => hit.pageElement);
+      const fromElsewhere = newHits.length - fromPage.length;
+      if (fromElsewhere > 0 || requestsAfter > requestsBefore) {
+        ranInReader.push(`${vector.id} (${fromElsewhere} new hit(s), ${requestsAfter - requestsBefore} new request(s))`);
+      }
+      if (fromPage.length) pageHandlersOnReaderOpen.push(`${vector.id} (${fromPage.map((h) => h.event).join(',')})`);
     }
     if (painted) {
       await driver.triggerAction();
@@ -130,6 +138,9 @@ export async function xssCase(driver, env) {
     notes: [
       `${vectors.length} vector pages in ${seconds} s: ${ranInReader.length} ran from the reader view, ${leftoverPages.length} left executable markup, ${notOpened.length} did not open`,
       `${pageLevel.length} vectors ran in the page itself before the click (the page's own business, not counted)`,
+      ...(pageHandlersOnReaderOpen.length
+        ? [`page's own handlers fired on page elements when the reader view opened (not counted): ${pageHandlersOnReaderOpen.join(', ')}`]
+        : []),
     ],
     failures,
   };

@@ -29,6 +29,8 @@
   const FONT_SIZES = [14, 16, 18, 20, 22, 24, 27, 30];
   const DEFAULT_PREFS = Object.freeze({ hidePromos: true, theme: "auto", fontSize: 20, width: "medium" });
   const PROMO_ATTRIBUTE = "data-clearpage-promo";
+  /** Above this many characters of content the reader lays out lazily (class cp-large). */
+  const LARGE_CONTENT_CHARS = 300_000;
   const SHOW_PROMOS_CLASS = "cp-show-promos";
 
   /** English fallbacks, used where no `t` handler is given (the www demo) or a key is missing. */
@@ -333,6 +335,7 @@
     const baseUrl = handlers.baseUrl || article.url || undefined;
 
     const root = element(doc, "div", "cp-root");
+    if (String(article.content ?? "").length > LARGE_CONTENT_CHARS) root.classList.add("cp-large");
     root.setAttribute("role", "region");
     root.setAttribute("aria-label", t("readerLabel"));
 

@@ -1,1 +1,434 @@
-fn main(){}
+//! Clearpage's task runner: `cargo xtask <task>`.
+//!
+//! - `build`: native CLI + wasm engine -> `extension/pkg`, `www/pkg`, `dist/*.zip`; installs
+//!   what a fresh machine lacks (wasm32 target, wasm-bindgen-cli, npm packages); then shows
+//!   the engine on a bundled sample and says how to load the extension.
+//! - `test`: build, then fmt check, clippy `-D warnings`, unit/corpus/fixture/security
+//!   tests, the Node library test, `web-ext lint`, and `e2e`.
+//! - `quality`: prints the corpus figures (Readability and trafilatura-eval).
+//! - `e2e`: end-to-end tests in Debian Chromium and Firefox ESR, and the www page.
+//! - `bench`: native speed over the Readability corpus (prints figures, never fails on time).
+
+use std::path::{Path, PathBuf};
+use std::process::{exit, Command};
+
+/// The wasm-bindgen version pinned in the engine's Cargo.toml; the CLI must match it.
+const WASM_BINDGEN_VERSION: &str = "0.2.130";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// The sample article shown after a build (our own fixture, always in the repository).
+const SAMPLE_PAGE: &str = "tests/fixtures/en-wordpress-dahlias.html";
+/// Files and folders of the extension packages.
+const PACKAGE_ROOTS: &[&str] = &["manifest.json", "_locales", "extension"];
+const PACKAGE_EXCLUDES: &[&str] = &["extension/tools", "extension/README.md", ".d.ts"];
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let task = args.first().map(String::as_str).unwrap_or("help");
+    let rest = &args[args.len().min(1)..];
+    let result = match task {
+        "build" => build(),
+        "test" => test(rest),
+        "quality" => quality(),
+        "e2e" => e2e(rest),
+        "bench" => bench(),
+        _ => {
+            eprintln!("usage: cargo xtask build | test [--no-e2e] | quality | e2e [--browser chromium|firefox|all] | bench");
+            exit(2);
+        }
+    };
+    if let Err(message) = result {
+        eprintln!("xtask {task}: {message}");
+        exit(1);
+    }
+}
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn run(program: &str, args: &[&str]) -> Result {
+    run_in(&root(), program, args)
+}
+
+fn run_in(dir: &Path, program: &str, args: &[&str]) -> Result {
+    eprintln!("$ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .status()
+        .map_err(|e| format!("cannot run {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program)
+        .args(args)
+        .current_dir(root())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).to_string())
+}
+
+// ---- tools a fresh machine lacks ----------------------------------------------------------
+
+fn ensure_wasm_target() -> Result {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !installed.lines().any(|l| l.trim() == WASM_TARGET) {
+        run("rustup", &["target", "add", WASM_TARGET])?;
+    }
+    Ok(())
+}
+
+fn ensure_wasm_bindgen() -> Result {
+    let version = output("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if !version.contains(WASM_BINDGEN_VERSION) {
+        eprintln!("installing wasm-bindgen-cli {WASM_BINDGEN_VERSION} (takes a few minutes once)");
+        run(
+            "cargo",
+            &[
+                "install",
+                "wasm-bindgen-cli",
+                "--version",
+                WASM_BINDGEN_VERSION,
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+fn ensure_npm_packages() -> Result {
+    let wasm_opt = root().join("node_modules/.bin/wasm-opt");
+    let playwright = root().join("node_modules/playwright-core");
+    if !wasm_opt.exists() || !playwright.exists() {
+        if root().join("package-lock.json").exists() {
+            run("npm", &["ci", "--no-audit", "--no-fund"])?;
+        } else {
+            run("npm", &["install", "--no-audit", "--no-fund"])?;
+        }
+    }
+    Ok(())
+}
+
+// ---- build --------------------------------------------------------------------------------
+
+fn build() -> Result {
+    build_quiet()?;
+    show_sample()
+}
+
+fn build_quiet() -> Result {
+    ensure_wasm_target()?;
+    ensure_wasm_bindgen()?;
+    ensure_npm_packages()?;
+    run("cargo", &["build", "--release", "--package", "clearpage"])?;
+    run(
+        "cargo",
+        &[
+            "build",
+            "--release",
+            "--package",
+            "clearpage",
+            "--lib",
+            "--target",
+            WASM_TARGET,
+        ],
+    )?;
+    let root = root();
+    let wasm = root
+        .join("target")
+        .join(WASM_TARGET)
+        .join("release/clearpage.wasm");
+    let pkg = root.join("extension/pkg");
+    let _ = std::fs::remove_dir_all(&pkg);
+    run(
+        "wasm-bindgen",
+        &[
+            "--target",
+            "web",
+            "--experimental-reset-state-function",
+            "--out-dir",
+            path_str(&pkg)?,
+            path_str(&wasm)?,
+        ],
+    )?;
+    let bg = pkg.join("clearpage_bg.wasm");
+    let optimized = pkg.join("clearpage_bg.opt.wasm");
+    run(
+        path_str(&root.join("node_modules/.bin/wasm-opt"))?,
+        &[
+            "-O3",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+            path_str(&bg)?,
+            "-o",
+            path_str(&optimized)?,
+        ],
+    )?;
+    std::fs::rename(&optimized, &bg).map_err(|e| format!("cannot replace wasm: {e}"))?;
+
+    // www: the same engine, the same reader view, and a few samples.
+    let www = root.join("www");
+    copy_files(
+        &pkg,
+        &www.join("pkg"),
+        &[
+            "clearpage.js",
+            "clearpage_bg.wasm",
+            "clearpage.d.ts",
+            "clearpage_bg.wasm.d.ts",
+        ],
+    )?;
+    copy_files(
+        &root.join("extension/reader"),
+        &www.join("reader"),
+        &["reader.js", "reader.css"],
+    )?;
+    let mut samples: Vec<String> = vec![];
+    let seed = root.join("../shared/fixtures/seed-theweek.html");
+    if seed.exists() {
+        samples.push(path_str(&seed)?.to_string());
+    }
+    for entry in std::fs::read_dir(root.join("tests/fixtures")).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.extension().is_some_and(|e| e == "html") {
+            samples.push(path_str(&path)?.to_string());
+        }
+    }
+    samples.sort();
+    let mut args = vec!["www/tools/gather-samples.mjs", "--out", "www/samples"];
+    args.extend(samples.iter().map(String::as_str));
+    run("node", &args)?;
+
+    package_extension()?;
+    let raw = std::fs::metadata(&bg).map_err(|e| e.to_string())?.len();
+    let gz = gzip_size(&bg)?;
+    println!(
+        "wasm: {} KB raw, {} KB gzip ({})",
+        raw / 1024,
+        gz / 1024,
+        bg.display()
+    );
+    Ok(())
+}
+
+fn path_str(p: &Path) -> Result<&str> {
+    p.to_str()
+        .ok_or_else(|| format!("path is not UTF-8: {}", p.display()))
+}
+
+fn copy_files(from: &Path, to: &Path, names: &[&str]) -> Result {
+    std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    for name in names {
+        let src = from.join(name);
+        if src.exists() {
+            std::fs::copy(&src, to.join(name))
+                .map_err(|e| format!("cannot copy {}: {e}", src.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn gzip_size(file: &Path) -> Result<u64> {
+    let out = Command::new("python3")
+        .args([
+            "-c",
+            "import gzip,sys; print(len(gzip.compress(open(sys.argv[1],'rb').read(), 9)))",
+            path_str(file)?,
+        ])
+        .output()
+        .map_err(|e| format!("python3: {e}"))?;
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .map_err(|e| format!("gzip size: {e}"))
+}
+
+/// `dist/clearpage-chrome.zip` and `dist/clearpage-firefox.zip`: one manifest serves both.
+fn package_extension() -> Result {
+    let dist = root().join("dist");
+    std::fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
+    let script = r#"
+import os, sys, zipfile
+root, out, roots, excludes = sys.argv[1], sys.argv[2], sys.argv[3].split(','), sys.argv[4].split(',')
+with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
+    for r in roots:
+        p = os.path.join(root, r)
+        files = [p] if os.path.isfile(p) else [os.path.join(d, f) for d, _, fs in os.walk(p) for f in fs]
+        for f in sorted(files):
+            rel = os.path.relpath(f, root)
+            if any(rel.startswith(e) or rel.endswith(e) for e in excludes):
+                continue
+            z.write(f, rel)
+"#;
+    for browser in ["chrome", "firefox"] {
+        let out = dist.join(format!("clearpage-{browser}.zip"));
+        run(
+            "python3",
+            &[
+                "-c",
+                script,
+                path_str(&root())?,
+                path_str(&out)?,
+                &PACKAGE_ROOTS.join(","),
+                &PACKAGE_EXCLUDES.join(","),
+            ],
+        )?;
+    }
+    println!("packages: dist/clearpage-chrome.zip, dist/clearpage-firefox.zip");
+    Ok(())
+}
+
+fn show_sample() -> Result {
+    let cli = root().join("target/release/clearpage");
+    println!("\n=== Clearpage on {SAMPLE_PAGE} (promos hidden) ===\n");
+    let out = Command::new(&cli)
+        .args([
+            "extract",
+            SAMPLE_PAGE,
+            "--format",
+            "markdown",
+            "--url",
+            "https://example.org/blog/dahlias",
+        ])
+        .current_dir(root())
+        .output()
+        .map_err(|e| e.to_string())?;
+    println!("{}", String::from_utf8_lossy(&out.stdout));
+    let json = Command::new(&cli)
+        .args(["extract", SAMPLE_PAGE, "--promos", "show"])
+        .current_dir(root())
+        .output()
+        .map_err(|e| e.to_string())?;
+    let text = String::from_utf8_lossy(&json.stdout);
+    let promos = text.matches("\"kind\":").count();
+    println!("=== {promos} promo block(s) found and hidden (see them with --promos show) ===\n");
+    let here = root();
+    println!("Load the extension:");
+    println!(
+        "  Chrome/Chromium: chrome://extensions -> Developer mode -> Load unpacked -> {}",
+        here.display()
+    );
+    println!("  Firefox:         about:debugging#/runtime/this-firefox -> Load Temporary Add-on -> {}/manifest.json", here.display());
+    println!(
+        "  Store packages:  {}/dist/clearpage-chrome.zip, {}/dist/clearpage-firefox.zip",
+        here.display(),
+        here.display()
+    );
+    println!(
+        "  Demo page:       cd www && python3 -m http.server  (then open http://127.0.0.1:8000)"
+    );
+    Ok(())
+}
+
+// ---- test, quality, e2e, bench ------------------------------------------------------------
+
+fn test(args: &[String]) -> Result {
+    let with_e2e = !args.iter().any(|a| a == "--no-e2e");
+    build_quiet()?;
+    run("cargo", &["fmt", "--all", "--check"])?;
+    run(
+        "cargo",
+        &[
+            "clippy",
+            "--release",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    run(
+        "cargo",
+        &[
+            "clippy",
+            "--release",
+            "--package",
+            "clearpage",
+            "--lib",
+            "--target",
+            WASM_TARGET,
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    run("cargo", &["test", "--release", "--workspace"])?;
+    run("node", &["--test", "tests/node/"])?;
+    lint_extension()?;
+    if with_e2e {
+        e2e(&[])?;
+    }
+    println!("xtask test: all steps passed");
+    Ok(())
+}
+
+fn lint_extension() -> Result {
+    let staging = root().join("target/web-ext-lint");
+    let _ = std::fs::remove_dir_all(&staging);
+    std::fs::create_dir_all(&staging).map_err(|e| e.to_string())?;
+    let zip = root().join("dist/clearpage-firefox.zip");
+    run(
+        "python3",
+        &[
+            "-c",
+            "import zipfile,sys; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])",
+            path_str(&zip)?,
+            path_str(&staging)?,
+        ],
+    )?;
+    run(
+        path_str(&root().join("node_modules/.bin/web-ext"))?,
+        &[
+            "lint",
+            "--source-dir",
+            path_str(&staging)?,
+            "--warnings-as-errors=false",
+            "--self-hosted",
+        ],
+    )
+}
+
+fn quality() -> Result {
+    run(
+        "cargo",
+        &[
+            "test",
+            "--release",
+            "--test",
+            "corpus",
+            "quality_report",
+            "--",
+            "--ignored",
+            "--nocapture",
+        ],
+    )
+}
+
+fn e2e(args: &[String]) -> Result {
+    let mut e2e_args = vec!["tests/e2e/run.mjs".to_string()];
+    e2e_args.extend(args.iter().cloned());
+    let refs: Vec<&str> = e2e_args.iter().map(String::as_str).collect();
+    let extension = run("node", &refs);
+    let www = run("node", &["tests/e2e/www.mjs"]);
+    extension.and(www)
+}
+
+fn bench() -> Result {
+    run("cargo", &["run", "--release", "--example", "bench"])
+}

@@ -1,0 +1,60 @@
+//! Native speed of the engine over Readability's test pages (`cargo xtask bench`).
+//! Prints median, p95 and max time per page and throughput; never fails on time.
+
+use std::time::Instant;
+
+use clearpage::{extract, Options, PromoMode};
+
+/// Each page is extracted this many times; the fastest run counts (less noise).
+const RUNS_PER_PAGE: usize = 5;
+
+fn main() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/readability");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("bench: corpus not found at {}", dir.display());
+        std::process::exit(2);
+    };
+    let mut pages: Vec<(String, Vec<u8>)> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            std::fs::read(e.path().join("source.html"))
+                .ok()
+                .map(|b| (e.file_name().to_string_lossy().to_string(), b))
+        })
+        .collect();
+    pages.sort();
+    let options = Options {
+        promos: PromoMode::Show,
+    };
+    let mut times: Vec<(f64, String, usize)> = Vec::new();
+    let mut total_bytes = 0usize;
+    let mut total_secs = 0.0;
+    for (name, bytes) in &pages {
+        let mut best = f64::MAX;
+        for _ in 0..RUNS_PER_PAGE {
+            let start = Instant::now();
+            let _ = std::hint::black_box(extract(
+                bytes,
+                Some("http://fakehost/test/page.html"),
+                &options,
+            ));
+            best = best.min(start.elapsed().as_secs_f64());
+        }
+        total_bytes += bytes.len();
+        total_secs += best;
+        times.push((best * 1000.0, name.clone(), bytes.len()));
+    }
+    times.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let pct = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize].0;
+    let slowest = times.last().cloned().unwrap_or((0.0, String::new(), 0));
+    println!(
+        "bench: native median {:.2} ms p95 {:.2} ms max {:.2} ms ({} {} KB); {:.1} MB/s over {} pages",
+        pct(0.5),
+        pct(0.95),
+        slowest.0,
+        slowest.1,
+        slowest.2 / 1024,
+        total_bytes as f64 / 1e6 / total_secs,
+        times.len()
+    );
+}
