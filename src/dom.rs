@@ -326,7 +326,10 @@ impl Document {
     /// Whether the element holds nothing but whitespace and `<br>`/`<hr>`.
     pub fn is_without_content(&self, id: NodeId) -> bool {
         let Some(n) = self.node(id) else { return true };
-        if !self.text(id).trim().is_empty() {
+        let has_text = n
+            .descendants()
+            .any(|d| matches!(d.value(), Node::Text(t) if !t.text.trim().is_empty()));
+        if has_text {
             return false;
         }
         n.children().all(|c| match c.value() {
@@ -509,4 +512,203 @@ const DIV_TO_P_BLOCKERS: &[&str] = &[
 
 pub fn html_name(tag: &str) -> QualName {
     QualName::new(None, ns!(html), LocalName::from(tag))
+}
+
+/// Text figures of every element in a subtree, computed in one post-order walk so that
+/// steps asking "how long / how link-heavy is this block" for many nested blocks stay
+/// linear. Removing a node subtracts its figures from its ancestors, so they stay exact.
+#[derive(Default)]
+pub struct TextStats {
+    map: std::collections::HashMap<NodeId, BlockStats>,
+}
+
+/// Figures of one element's subtree (the element itself not counted in the tag counts).
+#[derive(Clone, Copy, Default, Debug)]
+pub struct BlockStats {
+    /// Characters of text, whitespace runs counted once.
+    pub chars: usize,
+    /// Characters inside links (in-page `#` links weigh 0.3).
+    pub link_chars: f64,
+    /// Commas of any script.
+    pub commas: usize,
+    pub paragraphs: usize,
+    pub images: usize,
+    pub list_items: usize,
+    pub inputs: usize,
+    pub embeds: usize,
+    /// Characters inside headings, lists, and "textish" elements (outermost only).
+    pub heading_chars: usize,
+    pub list_chars: usize,
+    pub textish_chars: usize,
+    pub pre_chars: usize,
+}
+
+impl BlockStats {
+    fn add_child(&mut self, tag: &str, child: &BlockStats) {
+        self.chars += child.chars;
+        self.link_chars += child.link_chars;
+        self.commas += child.commas;
+        self.paragraphs += child.paragraphs + usize::from(tag == "p");
+        self.images += child.images + usize::from(tag == "img");
+        self.list_items += child.list_items + usize::from(tag == "li");
+        self.inputs += child.inputs + usize::from(tag == "input");
+        self.embeds += child.embeds + usize::from(matches!(tag, "object" | "embed" | "iframe"));
+        let heading = matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        self.heading_chars += if heading {
+            child.chars
+        } else {
+            child.heading_chars
+        };
+        self.list_chars += if matches!(tag, "ul" | "ol") {
+            child.chars
+        } else {
+            child.list_chars
+        };
+        self.textish_chars += if TEXTISH_TAGS.contains(&tag) {
+            child.chars
+        } else {
+            child.textish_chars
+        };
+        self.pre_chars += if tag == "pre" {
+            child.chars
+        } else {
+            child.pre_chars
+        };
+    }
+
+    fn subtract(&mut self, tag: &str, child: &BlockStats) {
+        let mut with_child = BlockStats::default();
+        with_child.add_child(tag, child);
+        self.chars = self.chars.saturating_sub(with_child.chars);
+        self.link_chars = (self.link_chars - with_child.link_chars).max(0.0);
+        self.commas = self.commas.saturating_sub(with_child.commas);
+        self.paragraphs = self.paragraphs.saturating_sub(with_child.paragraphs);
+        self.images = self.images.saturating_sub(with_child.images);
+        self.list_items = self.list_items.saturating_sub(with_child.list_items);
+        self.inputs = self.inputs.saturating_sub(with_child.inputs);
+        self.embeds = self.embeds.saturating_sub(with_child.embeds);
+        self.heading_chars = self.heading_chars.saturating_sub(with_child.heading_chars);
+        self.list_chars = self.list_chars.saturating_sub(with_child.list_chars);
+        self.textish_chars = self.textish_chars.saturating_sub(with_child.textish_chars);
+        self.pre_chars = self.pre_chars.saturating_sub(with_child.pre_chars);
+    }
+}
+
+/// Elements whose text counts as "text-like" content for conditional cleaning.
+const TEXTISH_TAGS: &[&str] = &[
+    "span",
+    "li",
+    "td",
+    "blockquote",
+    "dl",
+    "div",
+    "img",
+    "ol",
+    "p",
+    "pre",
+    "table",
+    "ul",
+];
+
+/// Weight of in-page (`#…`) links in link density.
+const HASH_LINK_WEIGHT: f64 = 0.3;
+
+impl TextStats {
+    pub fn compute(doc: &Document, root: NodeId) -> TextStats {
+        let mut map = std::collections::HashMap::new();
+        let Some(node) = doc.node(root) else {
+            return TextStats { map };
+        };
+        // Open elements: (id, tag, figures so far, link weight when the element is a link).
+        let mut stack: Vec<(NodeId, &str, BlockStats, Option<f64>)> = Vec::new();
+        for edge in node.traverse() {
+            match edge {
+                Edge::Open(n) => match n.value() {
+                    Node::Element(e) => {
+                        let link = (&*e.name.local == "a").then(|| {
+                            match e.attrs.iter().find(|(q, _)| &*q.local == "href") {
+                                Some((_, h)) if h.trim_start().starts_with('#') => HASH_LINK_WEIGHT,
+                                _ => 1.0,
+                            }
+                        });
+                        stack.push((n.id(), &e.name.local, BlockStats::default(), link));
+                    }
+                    Node::Text(t) => {
+                        if let Some(top) = stack.last_mut() {
+                            top.2.chars += collapsed_len(&t.text);
+                            top.2.commas += crate::text::comma_count(&t.text);
+                        }
+                    }
+                    _ => {}
+                },
+                Edge::Close(n) => {
+                    if !n.value().is_element() {
+                        continue;
+                    }
+                    let Some((id, tag, mut stats, link)) = stack.pop() else {
+                        continue;
+                    };
+                    if let Some(weight) = link {
+                        stats.link_chars = stats.chars as f64 * weight;
+                    }
+                    map.insert(id, stats);
+                    if let Some(parent) = stack.last_mut() {
+                        parent.2.add_child(tag, &stats);
+                    }
+                }
+            }
+        }
+        TextStats { map }
+    }
+
+    pub fn get(&self, id: NodeId) -> BlockStats {
+        self.map.get(&id).copied().unwrap_or_default()
+    }
+
+    pub fn chars(&self, id: NodeId) -> usize {
+        self.get(id).chars
+    }
+
+    pub fn link_density(&self, id: NodeId) -> f64 {
+        let s = self.get(id);
+        if s.chars == 0 {
+            0.0
+        } else {
+            (s.link_chars / s.chars as f64).min(1.0)
+        }
+    }
+
+    /// Takes a node about to be removed out of its ancestors' figures.
+    pub fn forget(&mut self, doc: &Document, id: NodeId) {
+        let removed = self.get(id);
+        let tag = doc.tag(id).to_string();
+        let mut cur = doc.parent(id);
+        while let Some(p) = cur {
+            if let Some(s) = self.map.get_mut(&p) {
+                s.subtract(&tag, &removed);
+            }
+            cur = doc.parent(p);
+        }
+    }
+}
+
+/// Length of a text node with whitespace runs counted as one character.
+fn collapsed_len(s: &str) -> usize {
+    if s.trim().is_empty() {
+        return 0;
+    }
+    let mut count = 0;
+    let mut in_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                count += 1;
+                in_space = true;
+            }
+        } else {
+            count += 1;
+            in_space = false;
+        }
+    }
+    count
 }

@@ -35,7 +35,7 @@ use std::collections::HashMap;
 use ego_tree::NodeId;
 use serde::Serialize;
 
-use crate::dom::Document;
+use crate::dom::{Document, TextStats};
 use crate::text::collapse_whitespace;
 
 /// What a promo block is for.
@@ -469,7 +469,8 @@ const AD_LABELS: &[&str] = &[
 
 /// Finds promo blocks inside the article rooted at `root`.
 pub fn detect(doc: &Document, root: NodeId) -> Detected {
-    let article_len = doc.text_len(root).max(1);
+    let stats = TextStats::compute(doc, root);
+    let article_len = stats.chars(root).max(1);
     let order: HashMap<NodeId, usize> = doc
         .node(root)
         .map(|n| {
@@ -502,11 +503,24 @@ pub fn detect(doc: &Document, root: NodeId) -> Detected {
         {
             continue;
         }
+        // Long link-poor blocks are never promos as a whole: look inside them.
+        let link_density = stats.link_density(id);
+        if stats.chars(id) > MAX_PROMO_CHARS && link_density < DENSE_LIST_DENSITY {
+            stack.extend(doc.element_children(id).into_iter().rev());
+            continue;
+        }
         let text = doc.inner_text(id);
         let after_article = last_prose
             .zip(order.get(&id))
             .is_some_and(|(last, at)| *at > last);
-        if let Some(kind) = classify(doc, id, &text, article_len, after_article) {
+        let block = Block {
+            id,
+            text: &text,
+            link_density,
+            article_len,
+            after_article,
+        };
+        if let Some(kind) = classify(doc, &block) {
             let key = text.to_lowercase();
             let is_copy = !key.is_empty()
                 && seen_texts
@@ -568,14 +582,24 @@ fn shown_text(doc: &Document, id: NodeId) -> String {
     collapse_whitespace(&out)
 }
 
-/// Decides whether one block is a promo, and of which kind.
-fn classify(
-    doc: &Document,
+/// One block under consideration, with the figures computed for it.
+struct Block<'a> {
     id: NodeId,
-    text: &str,
+    text: &'a str,
+    link_density: f64,
     article_len: usize,
     after_article: bool,
-) -> Option<PromoKind> {
+}
+
+/// Decides whether one block is a promo, and of which kind.
+fn classify(doc: &Document, block: &Block) -> Option<PromoKind> {
+    let Block {
+        id,
+        text,
+        link_density,
+        article_len,
+        after_article,
+    } = *block;
     let len = text.chars().count();
     let names = name_signal(doc, id);
     let form = form_signal(doc, id);
@@ -605,7 +629,6 @@ fn classify(
     for (kind, opener) in &lexicon {
         add(&mut votes, *kind, if *opener { 3 } else { 2 });
     }
-    let link_density = doc.link_density(id);
     let link_line = len > 0 && len <= LINK_LINE_MAX_CHARS && link_density >= LINK_LINE_DENSITY;
     if link_line {
         for kind in [PromoKind::Related, PromoKind::Social] {

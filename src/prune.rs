@@ -15,9 +15,8 @@ use std::collections::HashSet;
 
 use ego_tree::NodeId;
 
-use crate::dom::Document;
+use crate::dom::{Document, TextStats};
 use crate::score::{class_weight, Flags};
-use crate::text::comma_count;
 
 /// Hosts of embedded videos that are kept (written out as links to the video).
 pub const VIDEO_HOSTS: &[&str] = &[
@@ -73,8 +72,14 @@ pub fn is_video_url(value: &str) -> bool {
 pub fn prune(doc: &mut Document, article: NodeId, flags: Flags, protected: &HashSet<NodeId>) {
     let guard = Guard { protected, article };
     let data_tables = mark_data_tables(doc, article);
-    clean_conditionally(doc, article, "form", flags, &data_tables, &guard);
-    clean_conditionally(doc, article, "fieldset", flags, &data_tables, &guard);
+    clean_conditionally(
+        doc,
+        article,
+        &["form", "fieldset"],
+        flags,
+        &data_tables,
+        &guard,
+    );
     for tag in ["object", "embed", "footer", "link", "aside"] {
         remove_tag(doc, article, tag, &guard);
     }
@@ -87,9 +92,14 @@ pub fn prune(doc: &mut Document, article: NodeId, flags: Flags, protected: &Hash
             doc.detach(h);
         }
     }
-    clean_conditionally(doc, article, "table", flags, &data_tables, &guard);
-    clean_conditionally(doc, article, "ul", flags, &data_tables, &guard);
-    clean_conditionally(doc, article, "div", flags, &data_tables, &guard);
+    clean_conditionally(
+        doc,
+        article,
+        &["table", "ul", "div"],
+        flags,
+        &data_tables,
+        &guard,
+    );
     for p in doc.descendants_with_tags(article, &["p"]) {
         let has_media =
             doc.count_tags(p, &["img", "embed", "object", "iframe", "picture", "video"]) > 0;
@@ -235,19 +245,6 @@ fn has_data_table_ancestor(doc: &Document, id: NodeId, data: &HashSet<NodeId>) -
     false
 }
 
-fn text_density(doc: &Document, id: NodeId, tags: &[&str]) -> f64 {
-    let total = doc.text_len(id);
-    if total == 0 {
-        return 0.0;
-    }
-    let inner: usize = doc
-        .descendants_with_tags(id, tags)
-        .iter()
-        .map(|c| doc.text_len(*c))
-        .sum();
-    inner as f64 / total as f64
-}
-
 fn is_label(text: &str, labels: &[&str]) -> bool {
     let t = text
         .trim()
@@ -261,112 +258,109 @@ fn is_label(text: &str, labels: &[&str]) -> bool {
 fn clean_conditionally(
     doc: &mut Document,
     article: NodeId,
-    tag: &str,
+    tags: &[&str],
     flags: Flags,
-    data: &HashSet<NodeId>,
+    data_tables: &HashSet<NodeId>,
     guard: &Guard,
 ) {
     if !flags.clean_conditionally {
         return;
     }
-    let nodes = doc.descendants_with_tags(article, &[tag]);
-    for &node in nodes.iter().rev() {
-        if doc.parent(node).is_none() || !doc.is_ancestor(article, node) || guard.holds(doc, node) {
-            continue;
+    let mut holds_data_table = HashSet::new();
+    for table in data_tables {
+        let mut cur = doc.parent(*table);
+        while let Some(p) = cur {
+            if !holds_data_table.insert(p) || p == article {
+                break;
+            }
+            cur = doc.parent(p);
         }
-        if should_remove(doc, node, tag, flags, data) {
-            doc.detach(node);
+    }
+    let mut cx = Context {
+        stats: TextStats::compute(doc, article),
+        data_tables,
+        holds_data_table,
+    };
+    for tag in tags {
+        let nodes = doc.descendants_with_tags(article, &[tag]);
+        for &node in nodes.iter().rev() {
+            if doc.parent(node).is_none()
+                || !doc.is_ancestor(article, node)
+                || guard.holds(doc, node)
+            {
+                continue;
+            }
+            if should_remove(doc, node, tag, flags, &cx) {
+                cx.stats.forget(doc, node);
+                doc.detach(node);
+            }
         }
     }
 }
 
-fn should_remove(
-    doc: &Document,
-    node: NodeId,
-    tag: &str,
-    flags: Flags,
-    data: &HashSet<NodeId>,
-) -> bool {
-    let text = doc.inner_text(node);
-    let content_length = text.chars().count();
-    let mut is_list = matches!(tag, "ul" | "ol");
-    if !is_list && content_length > 0 {
-        let list_len: usize = doc
-            .descendants_with_tags(node, &["ul", "ol"])
-            .iter()
-            .map(|l| doc.text_len(*l))
-            .sum();
-        is_list = list_len as f64 / content_length as f64 > LIST_TEXT_SHARE;
-    }
-    if tag == "table" && data.contains(&node) {
+/// What conditional cleaning knows about the article: text figures kept exact as nodes go,
+/// the data tables, and the elements that contain one.
+struct Context<'a> {
+    stats: TextStats,
+    data_tables: &'a HashSet<NodeId>,
+    holds_data_table: HashSet<NodeId>,
+}
+
+fn should_remove(doc: &Document, node: NodeId, tag: &str, flags: Flags, cx: &Context) -> bool {
+    let s = cx.stats.get(node);
+    let content_length = s.chars;
+    let is_list = matches!(tag, "ul" | "ol")
+        || (content_length > 0 && s.list_chars as f64 / content_length as f64 > LIST_TEXT_SHARE);
+    if tag == "table" && cx.data_tables.contains(&node) {
         return false;
     }
-    if has_data_table_ancestor(doc, node, data)
+    if cx.holds_data_table.contains(&node)
+        || has_data_table_ancestor(doc, node, cx.data_tables)
         || doc.has_ancestor_tag(node, "code", 0)
         || doc.has_ancestor_tag(node, "pre", 0)
     {
         return false;
     }
-    if doc
-        .descendants_with_tags(node, &["table"])
-        .iter()
-        .any(|t| data.contains(t))
-    {
-        return false;
-    }
     // Code blocks are content whatever their shape.
-    if doc.count_tags(node, &["pre"]) > 0
-        && doc
-            .descendants_with_tags(node, &["pre"])
-            .iter()
-            .map(|p| doc.text_len(*p))
-            .sum::<usize>()
-            * 2
-            > content_length
-    {
+    if s.pre_chars * 2 > content_length {
         return false;
     }
     let weight = class_weight(doc, node, flags);
     if weight < 0.0 {
         return true;
     }
-    if comma_count(&text) >= 10 {
+    if s.commas >= 10 {
         return false;
     }
-    let p = doc.count_tags(node, &["p"]) as f64;
-    let img = doc.count_tags(node, &["img"]) as f64;
-    let li = doc.count_tags(node, &["li"]) as f64 - 100.0;
-    let input = doc.count_tags(node, &["input"]) as f64;
-    let heading_density = text_density(doc, node, &["h1", "h2", "h3", "h4", "h5", "h6"]);
-    let mut embeds = 0;
-    for e in doc.descendants_with_tags(node, &["object", "embed", "iframe"]) {
-        if is_video_embed(doc, e) {
-            return false;
+    if s.embeds > 0
+        && doc
+            .descendants_with_tags(node, &["object", "embed", "iframe"])
+            .into_iter()
+            .any(|e| is_video_embed(doc, e))
+    {
+        return false;
+    }
+    if content_length < AD_LABEL_MAX_CHARS {
+        let text = doc.inner_text(node);
+        if is_label(&text, AD_LABELS) || is_label(&text, LOADING_LABELS) {
+            return true;
         }
-        embeds += 1;
     }
-    if is_label(&text, AD_LABELS) || is_label(&text, LOADING_LABELS) {
-        return true;
-    }
-    let link_density = doc.link_density(node);
-    let textish = text_density(
-        doc,
-        node,
-        &[
-            "span",
-            "li",
-            "td",
-            "blockquote",
-            "dl",
-            "div",
-            "img",
-            "ol",
-            "p",
-            "pre",
-            "table",
-            "ul",
-        ],
-    );
+    let p = s.paragraphs as f64;
+    let img = s.images as f64;
+    let li = s.list_items as f64 - 100.0;
+    let input = s.inputs as f64;
+    let ratio = |part: usize| {
+        if content_length == 0 {
+            0.0
+        } else {
+            part as f64 / content_length as f64
+        }
+    };
+    let heading_density = ratio(s.heading_chars);
+    let textish = ratio(s.textish_chars);
+    let link_density = cx.stats.link_density(node);
+    let embeds = s.embeds;
     let in_figure = doc.has_ancestor_tag(node, "figure", 0);
     let remove = (!in_figure && img > 1.0 && p / img < 0.5)
         || (!is_list && li > p)
@@ -387,12 +381,14 @@ fn should_remove(
         if children.iter().any(|c| doc.element_children(*c).len() > 1) {
             return true;
         }
-        let li_count = doc.count_tags(node, &["li"]) as f64;
-        if img == li_count {
+        if s.images == s.list_items {
             return false;
         }
     }
     remove
 }
+
+/// Texts shorter than this are checked for being only an ad or loading label.
+const AD_LABEL_MAX_CHARS: usize = 40;
 
 const CLASS_WEIGHT_POSITIVE: f64 = crate::score::CLASS_WEIGHT;

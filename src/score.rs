@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 
 use ego_tree::NodeId;
 
-use crate::dom::Document;
+use crate::dom::{Document, TextStats};
 use crate::metadata::Metadata;
 use crate::promo::{self, FoundPromo};
 use crate::prune;
@@ -501,9 +501,10 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
     }
 
     // Step 3: pick.
+    let stats = TextStats::compute(doc, body);
     let mut top: Vec<(NodeId, f64)> = Vec::new();
     for &c in &candidates {
-        let adjusted = scores.get(c).unwrap_or(0.0) * (1.0 - doc.link_density(c));
+        let adjusted = scores.get(c).unwrap_or(0.0) * (1.0 - stats.link_density(c));
         scores.score.insert(c, adjusted);
         let pos = top
             .iter()

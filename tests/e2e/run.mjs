@@ -6,10 +6,15 @@
 // Usage (from the repository root):
 //   node tests/e2e/run.mjs [--browser chromium|firefox|all] [--case ID[,ID...]] [--extension DIR]
 //                          [--out DIR] [--quick] [--verbose]
+//   --debug-wasm FILE also runs the panic case: a temporary copy of the extension is made around
+//     that debug build of the engine (wasm-bindgen --target web), e.g.
+//     target/wasm32-unknown-unknown/debug/clearpage.wasm; the release extension is left alone.
 //   --vectors ID[,ID...] limits the xss case to those vectors of tests/xss/vectors.json.
 //   --quick leaves out the slow cases (50 cycles on a 1 MB page, the 300 hostile pages).
 // Exit code: 0 when every case passed, 1 when any failed, 2 on a setup error.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { startServer, REPO_ROOT } from './server.mjs';
 import { CASES, CaseFailure } from './cases.mjs';
@@ -47,6 +52,8 @@ function parseArgs(argv) {
       options.extensionDir = path.resolve(value());
     } else if (arg === '--out') {
       options.outDir = path.resolve(value());
+    } else if (arg === '--debug-wasm') {
+      options.debugWasm = path.resolve(value());
     } else if (arg === '--vectors') {
       options.vectorIds = value().split(',');
     } else if (arg === '--quick') {
@@ -89,9 +96,28 @@ async function resetTab(driver) {
   }
 }
 
+/** Files of the extension copied for the debug-engine copy (pkg/ is generated into it). */
+const EXTENSION_COPY_ENTRIES = ['manifest.json', '_locales', 'extension'];
+
+/** Builds a temporary copy of the extension whose engine is the given debug wasm. */
+function makeDebugExtension(extensionDir, wasmFile) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clearpage-e2e-debug-ext-'));
+  for (const entry of EXTENSION_COPY_ENTRIES) {
+    fs.cpSync(path.join(extensionDir, entry), path.join(dir, entry), {
+      recursive: true,
+      filter: (src) => !src.startsWith(path.join(extensionDir, 'extension', 'pkg')),
+    });
+  }
+  execFileSync('wasm-bindgen', ['--target', 'web', '--out-dir', path.join(dir, 'extension', 'pkg'), wasmFile], { stdio: 'inherit' });
+  return dir;
+}
+
 /** The cases this run executes, in order. */
 function selectedCases(options) {
-  return CASES.filter((c) => (options.cases ? options.cases.includes(c.id) : !(options.quick && c.slow)));
+  const debugCaseWanted = (c) => c.id === 'panic' && Boolean(options.debugWasm);
+  return CASES.filter((c) => (options.cases
+    ? options.cases.includes(c.id)
+    : (!c.explicitOnly || debugCaseWanted(c)) && !(options.quick && c.slow)));
 }
 
 async function runBrowser(name, options, env) {
@@ -143,6 +169,16 @@ async function main() {
     console.log('e2e: 0 passed, 1 failed');
     process.exit(EXIT_SETUP_ERROR);
   }
+  let debugExtensionDir = null;
+  if (options.debugWasm) {
+    try {
+      debugExtensionDir = makeDebugExtension(options.extensionDir, options.debugWasm);
+    } catch (error) {
+      console.error(`e2e: could not assemble the debug extension from ${options.debugWasm}: ${error.message}`);
+      console.log('e2e: 0 passed, 1 failed');
+      process.exit(EXIT_SETUP_ERROR);
+    }
+  }
   const server = await startServer();
   let xvfb = null;
   const env = {
@@ -151,6 +187,8 @@ async function main() {
     outDir: options.outDir,
     repoRoot: REPO_ROOT,
     vectorIds: options.vectorIds ?? null,
+    debugExtensionDir,
+    launchBrowser: (name, extensionDir) => BROWSERS[name]({ extensionDir, hostSelector: HOST_SELECTOR }),
     manifest: JSON.parse(fs.readFileSync(path.join(options.extensionDir, 'manifest.json'), 'utf8')),
     /**
      * A browser of the same kind that can receive a real keyboard shortcut, when `driver` cannot
@@ -171,6 +209,7 @@ async function main() {
   } finally {
     await server.close();
     xvfb?.stop();
+    if (debugExtensionDir) fs.rmSync(debugExtensionDir, { recursive: true, force: true });
   }
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;

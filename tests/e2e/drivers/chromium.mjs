@@ -17,6 +17,8 @@ const CHROMIUM_PATH = '/usr/bin/chromium';
 const VIEWPORT = { width: 1280, height: 800 };
 const SERVICE_WORKER_WAIT_MS = 15000;
 const POLL_INTERVAL_MS = 25;
+/** An extension page to send runtime messages from (manifest options_ui.page). */
+const OPTIONS_PAGE_PATH = 'extension/options.html';
 
 /** Flags that keep the browser off the network and quiet (loopback only). */
 const OFFLINE_FLAGS = [
@@ -85,14 +87,20 @@ export async function launchChromium({ extensionDir, hostSelector, xDisplay = nu
     return (await browserSession.send('Target.getTargets', { filter: [{}] })).targetInfos;
   }
 
-  /** The tab target holding our page (Extensions.triggerAction wants a tab, not a page). */
+  /**
+   * The tab target holding our page (Extensions.triggerAction wants a tab, not a page). Matched by
+   * URL; waits while a just-closed tab or a just-navigated one is still listed with a stale URL.
+   */
   async function tabTargetId() {
-    const targets = await allTargets();
-    const tabs = targets.filter((t) => t.type === 'tab');
     const url = page.url();
-    const match = tabs.find((t) => t.url === url) ?? tabs[0];
-    if (!match) throw new Error('no tab target found');
-    return match.targetId;
+    const deadline = Date.now() + SERVICE_WORKER_WAIT_MS;
+    for (;;) {
+      const tabs = (await allTargets()).filter((t) => t.type === 'tab');
+      const matches = tabs.filter((t) => t.url === url);
+      if (matches.length === 1) return matches[0].targetId;
+      if (Date.now() > deadline) throw new Error(`no single tab target for ${url}: ${JSON.stringify(tabs.map((t) => t.url))}`);
+      await sleep(POLL_INTERVAL_MS);
+    }
   }
 
   async function liveWorker() {
@@ -265,6 +273,18 @@ export async function launchChromium({ extensionDir, hostSelector, xDisplay = nu
     async assignedShortcuts() {
       const w = await liveWorker();
       return w.evaluate(() => chrome.commands.getAll());
+    },
+
+    /** Sends a runtime message from the extension's options page (an extension page); returns the answer. */
+    async sendExtensionMessage(message) {
+      const optionsPage = await context.newPage();
+      try {
+        await optionsPage.goto(`chrome-extension://${extensionId}/${OPTIONS_PAGE_PATH}`);
+        return await optionsPage.evaluate((m) => chrome.runtime.sendMessage(m), message);
+      } finally {
+        await optionsPage.close();
+        await page.bringToFront();
+      }
     },
 
     /** Stops the extension's service worker, as the browser does when it is idle. */

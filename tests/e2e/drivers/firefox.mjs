@@ -93,6 +93,9 @@ const KEY_VALUES = {
   Home: '\uE011',
 };
 
+/** An extension page to send runtime messages from (manifest options_ui.page). */
+const OPTIONS_PAGE_PATH = 'extension/options.html';
+
 /** prefers-color-scheme override pref: 0 dark, 1 light. */
 const COLOR_SCHEME_PREF = 'layout.css.prefers-color-scheme.content-override';
 const COLOR_SCHEME_VALUES = { dark: 0, light: 1 };
@@ -348,6 +351,17 @@ export async function launchFirefox({ extensionDir, hostSelector }) {
         const proc = info.children.find((p) => p.type === 'extension');
         return proc ? { bytes: proc.memory, instance: String(proc.pid) } : null;
       `).catch(() => null);
+    },
+
+    /**
+     * Sends a runtime message from the extension's options page, opened in the test tab (the
+     * caller navigates back to its page afterwards); returns the answer.
+     */
+    async sendExtensionMessage(message) {
+      const base = await inChrome('return extension.baseURI.spec;');
+      await use('content');
+      await session.navigate(`${base}${OPTIONS_PAGE_PATH}`);
+      return session.execute('return browser.runtime.sendMessage(arguments[0]);', [message]);
     },
 
     /** Unloads the extension's event page, as Firefox does when it is idle. */

@@ -1,0 +1,55 @@
+//! Per-stage timing of the engine over Readability's test pages (median per stage).
+use std::time::Instant;
+
+fn main() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/readability");
+    let mut rows: Vec<[f64; 6]> = Vec::new();
+    for e in std::fs::read_dir(&dir).unwrap().flatten() {
+        let Ok(bytes) = std::fs::read(e.path().join("source.html")) else {
+            continue;
+        };
+        let mut best = [f64::MAX; 6];
+        for _ in 0..3 {
+            let t0 = Instant::now();
+            let text = clearpage::decode::decode_html(&bytes).unwrap();
+            let t1 = Instant::now();
+            let mut doc = clearpage::dom::Document::parse(&text);
+            let t2 = Instant::now();
+            let meta = clearpage::metadata::collect(&doc, None);
+            clearpage::clean::prepare(&mut doc);
+            let t3 = Instant::now();
+            let picked = clearpage::score::pick_article(&mut doc, &meta);
+            let t4 = Instant::now();
+            if let Some(p) = picked {
+                let w = clearpage::assemble::write(&doc, &p, None, clearpage::PromoMode::Show);
+                let t5 = Instant::now();
+                let _ = clearpage::sanitize::clean(&w.html);
+                let t6 = Instant::now();
+                let v = [t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5];
+                for i in 0..6 {
+                    best[i] = best[i].min(v[i].as_secs_f64() * 1000.0);
+                }
+            }
+        }
+        if best[0] < f64::MAX {
+            rows.push(best);
+        }
+    }
+    let names = [
+        "decode",
+        "parse",
+        "meta+clean",
+        "score+promo+prune",
+        "assemble",
+        "sanitize",
+    ];
+    for (i, n) in names.iter().enumerate() {
+        let mut v: Vec<f64> = rows.iter().map(|r| r[i]).collect();
+        v.sort_by(|a, b| a.total_cmp(b));
+        println!(
+            "{n:>20}: median {:.3} ms  p95 {:.3} ms",
+            v[v.len() / 2],
+            v[v.len() * 95 / 100]
+        );
+    }
+}
