@@ -101,9 +101,9 @@ const DIV_TAGS: &[&str] = &[
 /// Elements dropped with their content.
 const DROPPED_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
-    "applet", "form", "input", "button", "select", "textarea", "option", "optgroup", "datalist",
-    "canvas", "svg", "dialog", "audio", "video", "source", "track", "map", "area", "link", "meta",
-    "base", "title", "head", "param", "portal", "menu", "output", "progress", "meter",
+    "applet", "input", "button", "select", "textarea", "option", "optgroup", "datalist", "canvas",
+    "svg", "dialog", "audio", "video", "source", "track", "map", "area", "link", "meta", "base",
+    "title", "head", "param", "portal", "menu", "output", "progress", "meter",
 ];
 /// MathML elements kept (with the math attributes below).
 const MATH_TAGS: &[&str] = &[

@@ -56,12 +56,31 @@ pub fn looks_like_image_url(value: &str) -> bool {
 /// its own place when there is none.
 fn unwrap_noscript_images(doc: &mut Document) {
     for noscript in doc.descendants_with_tags(doc.root(), &["noscript"]) {
-        let imgs = doc.descendants_with_tags(noscript, &["img"]);
-        if imgs.len() != 1 || !doc.inner_text(noscript).is_empty() {
+        // As in a browser with scripting on, the content of <noscript> is text: parse it.
+        let inner = doc.text(noscript);
+        if !inner.to_ascii_lowercase().contains("<img") {
             doc.detach(noscript);
             continue;
         }
-        let real = imgs[0];
+        let fragment = Document::parse_fragment(&inner);
+        let imgs = fragment.descendants_with_tags(fragment.root(), &["img"]);
+        if imgs.len() != 1 || !fragment.inner_text(fragment.root()).is_empty() {
+            doc.detach(noscript);
+            continue;
+        }
+        let attrs: Vec<(String, String)> = fragment
+            .element(imgs[0])
+            .map(|e| {
+                e.attrs
+                    .iter()
+                    .map(|(n, v)| (n.local.to_string(), v.to_string()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let real = doc.create_element("img");
+        for (name, value) in &attrs {
+            doc.set_attr(real, name, value);
+        }
         let placeholder = doc.prev_element_sibling(noscript).and_then(|prev| {
             if doc.is_tag(prev, "img") {
                 Some(prev)

@@ -18,6 +18,9 @@ pub struct Document {
     pub html: Html,
 }
 
+/// Deepest nesting kept (Chromium's HTML parser uses the same limit).
+pub const MAX_TREE_DEPTH: usize = 512;
+
 /// Elements whose content is phrasing (inline) content, as the HTML spec lists them.
 const PHRASING_TAGS: &[&str] = &[
     "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
@@ -83,19 +86,53 @@ pub fn is_block_tag(tag: &str) -> bool {
 }
 
 impl Document {
-    /// Parses a whole page once. `<noscript>` content is parsed as markup (scripting off), so
-    /// the images pages put there for script-less readers are real elements we can use.
+    /// Parses a whole page once, as a browser with scripting on does (so `<noscript>`
+    /// holds text, exactly as in the live page), then caps the tree depth.
     pub fn parse(text: &str) -> Document {
-        let opts = html5ever::ParseOpts {
-            tree_builder: html5ever::tree_builder::TreeBuilderOpts {
-                scripting_enabled: false,
-                ..Default::default()
-            },
-            ..Default::default()
-        };
         let sink = HtmlTreeSink::new(Html::new_document());
-        let html = html5ever::parse_document(sink, opts).one(text);
-        Document { html }
+        let html = html5ever::parse_document(sink, Default::default()).one(text);
+        let mut doc = Document { html };
+        doc.cap_depth();
+        doc
+    }
+
+    /// Parses an HTML fragment (e.g. the text of a `<noscript>`) into a separate document.
+    pub fn parse_fragment(text: &str) -> Document {
+        Document {
+            html: Html::parse_fragment(text),
+        }
+    }
+
+    /// Browsers stop nesting at a fixed depth and attach deeper elements to the element at
+    /// that depth, in order; so do we. It bounds every walk up the tree.
+    fn cap_depth(&mut self) {
+        let mut capped: Vec<NodeId> = Vec::new();
+        let mut depth = 0usize;
+        for edge in self.html.tree.root().traverse() {
+            match edge {
+                Edge::Open(n) => {
+                    depth += 1;
+                    if depth == MAX_TREE_DEPTH && n.has_children() {
+                        capped.push(n.id());
+                    }
+                }
+                Edge::Close(_) => depth -= 1,
+            }
+        }
+        for cap in capped {
+            let descendants: Vec<NodeId> = match self.node(cap) {
+                Some(n) => n.descendants().skip(1).map(|d| d.id()).collect(),
+                None => continue,
+            };
+            for d in descendants {
+                if let Some(mut node) = self.html.tree.get_mut(d) {
+                    node.detach();
+                }
+                if let Some(mut parent) = self.html.tree.get_mut(cap) {
+                    parent.append_id(d);
+                }
+            }
+        }
     }
 
     pub fn root(&self) -> NodeId {

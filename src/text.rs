@@ -71,6 +71,9 @@ pub fn word_count(s: &str) -> usize {
 
 /// Number of commas (any script's comma) in a text: Readability's cheap "is this prose" signal.
 pub fn comma_count(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.bytes().filter(|&b| b == b',').count();
+    }
     s.chars()
         .filter(|c| {
             matches!(

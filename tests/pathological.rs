@@ -28,7 +28,11 @@ const MEBIBYTE: usize = 1 << 20;
 const TWENTY_MEGABYTES: usize = 20 * MEBIBYTE;
 const TEN_MEGABYTES: usize = 10 * MEBIBYTE;
 const DEEP_NESTING: usize = 100_000;
+/// Deep enough that recursion over depth overflows the small stack, shallow enough that
+/// the parser's per-tag scope checks (linear in depth) stay cheap.
+const MODERATE_NESTING: usize = 10_000;
 const NESTED_TABLE_DEPTH: usize = 20_000;
+const MODERATE_TABLE_DEPTH: usize = 2_000;
 const ELEMENT_FLOOD: usize = 1_000_000;
 const SPANS_PER_PARAGRAPH: usize = 100;
 const LINK_FLOOD: usize = 100_000;
@@ -370,6 +374,46 @@ fn nesting_depth_100k_unclosed_div() {
     run_case(
         "nesting_depth_100k_unclosed_div",
         body.into_bytes(),
+        Expect::Either,
+    );
+}
+
+#[test]
+fn nesting_depth_10k_div() {
+    let body = nested(&["div"], MODERATE_NESTING, &intro_paragraphs(5), true);
+    run_case(
+        "nesting_depth_10k_div",
+        page("", &body).into_bytes(),
+        Expect::Either,
+    );
+}
+
+#[test]
+fn nesting_depth_10k_mixed() {
+    let body = nested(
+        &MIXED_NESTING_TAGS,
+        MODERATE_NESTING,
+        &intro_paragraphs(5),
+        true,
+    );
+    run_case(
+        "nesting_depth_10k_mixed",
+        page("", &body).into_bytes(),
+        Expect::Either,
+    );
+}
+
+#[test]
+fn nested_tables_2k() {
+    let body = nested(
+        &["table", "tr", "td"],
+        MODERATE_TABLE_DEPTH * 3,
+        &intro_paragraphs(3),
+        true,
+    );
+    run_case(
+        "nested_tables_2k",
+        page("", &body).into_bytes(),
         Expect::Either,
     );
 }

@@ -80,8 +80,15 @@ const snapshot = (driver) => driver.evalReader(readerSnapshotProbe, READER_SELEC
 async function openReader(driver, how = () => driver.triggerAction(), timeoutMs = OPEN_TIMEOUT_MS) {
   const startedAt = await driver.evalPage(installPaintProbe, HOST_SELECTOR);
   await how();
-  const probe = await waitFor(() => driver.evalPage(readPaintProbe), (p) => p && p.paintedAt !== null, timeoutMs, 'the reader view to be painted');
-  return Math.round(probe.paintedAt - startedAt);
+  try {
+    const probe = await waitFor(() => driver.evalPage(readPaintProbe), (p) => p && p.paintedAt !== null, timeoutMs, 'the reader view to be painted');
+    return Math.round(probe.paintedAt - startedAt);
+  } catch (error) {
+    // Say what the toolbar button says: it is where the extension reports why it did not open.
+    const button = await driver.actionState().catch(() => null);
+    if (error instanceof CaseFailure && button) error.failures.push(`(toolbar button: badge ${JSON.stringify(button.badgeText)}, title ${JSON.stringify(button.title)})`);
+    throw error;
+  }
 }
 
 async function closeReader(driver, how = () => driver.triggerAction()) {
@@ -395,11 +402,25 @@ async function screenshotsCase(driver, env) {
   const c = new Checks();
   fs.mkdirSync(env.outDir, { recursive: true });
   await driver.setColorScheme('light');
-  await driver.goto(env.url('/seed'));
+  const imageRequestsBefore = env.server.requests.filter((r) => r.path.startsWith('/cdn/')).length;
+  await driver.goto(env.url('/seed-local-images'));
   const paintMs = await openReader(driver);
+  // Images in the article load from their own URLs (here the loopback stand-in for the CDN).
+  const hero = await waitFor(() => driver.evalReader((root, file) => {
+    const img = [...root.querySelectorAll('img')].find((i) => i.outerHTML.includes(file));
+    return img ? { complete: img.complete, naturalWidth: img.naturalWidth } : null;
+  }, SEED.article_must_keep_image.replace(/^.*\//, '')), (h) => h === null || h.complete, STATE_TIMEOUT_MS, 'the hero image to load');
+  c.ok(hero && hero.naturalWidth > 0, `hero image did not load in the reader view: ${JSON.stringify(hero)}`);
+  c.ok(env.server.requests.filter((r) => r.path.startsWith('/cdn/')).length > imageRequestsBefore, 'no image request reached the server');
   const light = await driver.evalReader(readerColorsProbe, READER_SELECTORS);
   const lightFile = path.join(env.outDir, `${driver.name}-reader-light.png`);
   await driver.screenshot(lightFile);
+  // A second light view scrolled to the article text.
+  const textFile = path.join(env.outDir, `${driver.name}-reader-light-text.png`);
+  await driver.evalReader((root) => root.querySelector('.cp-content p')?.scrollIntoView({ block: 'start' }));
+  await sleep(100);
+  await driver.screenshot(textFile);
+  await driver.evalReader((root) => root.querySelector('.cp-title, h1')?.scrollIntoView({ block: 'start' }));
   await driver.setColorScheme('dark');
   await sleep(300);
   const dark = await driver.evalReader(readerColorsProbe, READER_SELECTORS);
@@ -409,9 +430,9 @@ async function screenshotsCase(driver, env) {
   await closeReader(driver);
   c.ok(luminance(light.background) > luminance(light.color), `light theme is not dark-on-light: ${JSON.stringify(light)}`);
   c.ok(luminance(dark.background) < luminance(dark.color), `dark theme (prefers-color-scheme: dark) is not light-on-dark: ${JSON.stringify(dark)}`);
-  for (const file of [lightFile, darkFile]) c.ok(fs.existsSync(file) && fs.statSync(file).size > 0, `screenshot not written: ${file}`);
+  for (const file of [lightFile, textFile, darkFile]) c.ok(fs.existsSync(file) && fs.statSync(file).size > 0, `screenshot not written: ${file}`);
   c.done();
-  return { metrics: { paintMs }, notes: [path.relative(env.repoRoot, lightFile), path.relative(env.repoRoot, darkFile)] };
+  return { metrics: { paintMs }, notes: [lightFile, textFile, darkFile].map((f) => path.relative(env.repoRoot, f)) };
 }
 
 async function stressCase(driver, env) {

@@ -7,6 +7,9 @@
 //   /seed-csp         the same page with a strict Content-Security-Policy header
 //   /listing          a page of links with no article
 //   /busy             the seed page plus a script appending an element to <body> every 50 ms
+//   /seed-local-images  the seed page with its CDN image URLs pointed at /cdn/ on this server,
+//                     which answers every image with a drawn stand-in (pages/stand-in-photo.svg):
+//                     the runs are offline, and screenshots should show an image that loaded
 //   /corpus/<case>    a readability corpus page, read in place from ../shared/corpus/readability
 //   /xss-page/<id>    tests/xss/page_template.html with vector <id> of tests/xss/vectors.json in it
 //                     ({{PORT}} filled in) and window.__xss(id) defined to record a hit
@@ -44,6 +47,9 @@ const XSS_HIT_RECORDER = `<script>window.__xssHits = []; window.__xss = function
 const LOOPBACK_HOST = '127.0.0.1';
 export const STRICT_CSP = "default-src 'self'; script-src 'self'";
 const BUSY_SCRIPT_PATH = '/assets/append-every-50ms.js';
+/** The seed page's image host, and where /seed-local-images points it instead. */
+const SEED_IMAGE_ORIGIN = 'https://cdn.mos.cms.futurecdn.net/';
+const LOCAL_IMAGE_PREFIX = '/cdn/';
 const HTML_TYPE = 'text/html; charset=utf-8';
 
 const CONTENT_TYPES = {
@@ -97,6 +103,10 @@ export async function startServer() {
   }));
   routes.set('/listing', () => ({ body: readText(path.join(PAGES_DIR, 'listing.html')), headers: { 'content-type': HTML_TYPE } }));
   routes.set('/busy', () => ({ body: busySeedHtml(), headers: { 'content-type': HTML_TYPE } }));
+  routes.set('/seed-local-images', () => ({
+    body: readText(SEED_HTML_PATH).replaceAll(SEED_IMAGE_ORIGIN, LOCAL_IMAGE_PREFIX),
+    headers: { 'content-type': HTML_TYPE },
+  }));
   routes.set(BUSY_SCRIPT_PATH, () => ({
     body: readText(path.join(PAGES_DIR, 'append-every-50ms.js')),
     headers: { 'content-type': CONTENT_TYPES['.js'] },
@@ -117,6 +127,9 @@ export async function startServer() {
       return;
     }
     let page = routes.get(url.pathname)?.();
+    if (!page && url.pathname.startsWith(LOCAL_IMAGE_PREFIX)) {
+      page = { body: readText(path.join(PAGES_DIR, 'stand-in-photo.svg')), headers: { 'content-type': CONTENT_TYPES['.svg'] } };
+    }
     if (!page && url.pathname.startsWith('/xss-page/')) {
       const body = xssPageHtml(decodeURIComponent(url.pathname.slice('/xss-page/'.length)), server.address().port);
       if (body !== null) page = { body, headers: { 'content-type': HTML_TYPE } };

@@ -22,6 +22,8 @@ const OPEN_TIMEOUT_MS = 15000;
 const CLOSE_TIMEOUT_MS = 5000;
 const POLL_MS = 20;
 const MAX_LISTED = 12;
+/** A vector page that has not loaded by then navigated itself away (e.g. a self-submitting form). */
+const PAGE_LOAD_TIMEOUT_MS = 10000;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -85,11 +87,23 @@ export async function xssCase(driver, env) {
   const notOpened = [];
   const pageLevel = [];
   const pageHandlersOnReaderOpen = [];
+  const untestable = [];
   const started = Date.now();
   for (const vector of vectors) {
     const requestsFor = () => env.server.beacons.filter((b) => b.path.includes(`/xss/${vector.id}`)).length;
-    await driver.goto(env.url(`/xss-page/${encodeURIComponent(vector.id)}`));
+    const pageUrl = env.url(`/xss-page/${encodeURIComponent(vector.id)}`);
+    try {
+      await driver.goto(pageUrl, { timeoutMs: PAGE_LOAD_TIMEOUT_MS });
+    } catch (error) {
+      untestable.push(`${vector.id} (page did not load: ${error.message.split('\n')[0].slice(0, 80)})`);
+      continue;
+    }
     await sleep(SETTLE_MS);
+    const stillThere = await driver.evalPage(() => location.pathname).catch(() => null);
+    if (stillThere !== new URL(pageUrl).pathname) {
+      untestable.push(`${vector.id} (the page navigated itself away to ${stillThere})`);
+      continue;
+    }
     const hitsBefore = (await driver.evalPage(pageHits)) ?? [];
     const requestsBefore = requestsFor();
     if (hitsBefore.length || requestsBefore) pageLevel.push(vector.id);
@@ -138,6 +152,7 @@ export async function xssCase(driver, env) {
     notes: [
       `${vectors.length} vector pages in ${seconds} s: ${ranInReader.length} ran from the reader view, ${leftoverPages.length} left executable markup, ${notOpened.length} did not open`,
       `${pageLevel.length} vectors ran in the page itself before the click (the page's own business, not counted)`,
+      ...(untestable.length ? [`${untestable.length} page(s) could not be tested in reader view (the page's own doing): ${untestable.join('; ')}`] : []),
       ...(pageHandlersOnReaderOpen.length
         ? [`page's own handlers fired on page elements when the reader view opened (not counted): ${pageHandlersOnReaderOpen.join(', ')}`]
         : []),

@@ -381,10 +381,25 @@ for h in [
 ]:
     add(F, h)
 
+
+# --- hostile content inside promo blocks (kept, marked, in PromoMode::Show) ------------
+F = "promo-block"
+for h in [
+    "<div class=\"newsletter-signup\"><h3>Get the Valley Ledger newsletter</h3><p>Subscribe for weekly stories from the valley.</p><img src=x onerror=\"MARK\"><form action=\"javascript:MARK\"><input type=email placeholder=\"you@example.org\" onfocus=\"MARK\" autofocus><button formaction=\"javascript:MARK\">Sign up</button></form></div>",
+    "<div class=\"share-tools\"><a href=\"javascript:MARK\">Share on social</a> <a href=\"https://example.org/share\" onclick=\"MARK\">Email this story</a></div>",
+    "<aside class=\"related-stories\"><h4>Related stories</h4><ul><li><a href=\"javascript:MARK\">Cider makers look ahead</a></li><li><a href=\" java&#x09;script:MARK\">Hedge laying returns</a></li></ul></aside>",
+    "<div class=\"advertisement\">Advertisement<iframe srcdoc=\"<script>parent.__xss('\u00a7')</script>\"></iframe><script>MARK</script></div>",
+    "<div class=\"subscribe-cta\"><p>Subscribe now and get your first month free.</p><svg onload=\"MARK\"><a xlink:href=\"javascript:MARK\"><text x=1 y=9>Subscribe</text></a></svg></div>",
+    "<section class=\"comments\"><h3>Comments</h3><div class=\"comment\" onmouseover=\"MARK\"><p>Great story! <img src=x onerror=\"MARK\"></p></div></section>",
+    "<div class=\"author-bio\"><img src=\"javascript:MARK\" alt=\"\"><p>Maren Okafor writes about rural life. <a href=\"vbscript:window.__xss(&quot;\u00a7&quot;)\">Follow her</a></p><style>@import 'PING';</style></div>",
+    "<div class=\"newsletter\" style=\"background:url(javascript:MARK)\"><noscript><p title=\"</noscript><img src=x onerror=MARK>\"></noscript><p>Sign up for our newsletter.</p></div>",
+]:
+    add(F, h)
+
 ids = collections.Counter()
 prefix = {"script-tag": "scr", "handler": "on", "url-scheme": "url", "obfuscated-scheme": "obf",
           "namespace-confusion": "ns", "embedding": "emb", "meta-base-link": "doc", "css": "css",
-          "mutation": "mx", "form-legacy": "form"}
+          "mutation": "mx", "form-legacy": "form", "promo-block": "promo"}
 out = []
 for fam, h in V:
     ids[fam] += 1

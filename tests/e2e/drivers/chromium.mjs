@@ -17,6 +17,7 @@ const CHROMIUM_PATH = '/usr/bin/chromium';
 const VIEWPORT = { width: 1280, height: 800 };
 const SERVICE_WORKER_WAIT_MS = 15000;
 const POLL_INTERVAL_MS = 25;
+const NAVIGATION_TIMEOUT_MS = 30000;
 /** An extension page to send runtime messages from (manifest options_ui.page). */
 const OPTIONS_PAGE_PATH = 'extension/options.html';
 
@@ -74,14 +75,19 @@ export async function launchChromium({ extensionDir, hostSelector, xDisplay = nu
   let worker = findServiceWorker()
     ?? await context.waitForEvent('serviceworker', { timeout: SERVICE_WORKER_WAIT_MS });
   const extensionId = new URL(worker.url()).host;
+  // The worker target can be listed before its script has run; wait until it answers.
+  await worker.evaluate(() => chrome.runtime.id);
 
   const page = context.pages()[0] ?? await context.newPage();
-  let pageSession = await context.newCDPSession(page);
+  const pageSession = await context.newCDPSession(page);
   const consoleLines = [];
   page.on('console', (m) => {
     if (!/^Failed to load resource/.test(m.text())) consoleLines.push(`[page ${m.type()}] ${m.text()}`);
   });
   page.on('pageerror', (e) => consoleLines.push(`[page error] ${e.message}`));
+  const watchWorker = (w) => w.on?.('console', (m) => consoleLines.push(`[background ${m.type()}] ${m.text()}`));
+  context.serviceWorkers().forEach(watchWorker);
+  context.on('serviceworker', watchWorker);
 
   async function allTargets() {
     return (await browserSession.send('Target.getTargets', { filter: [{}] })).targetInfos;
@@ -112,17 +118,11 @@ export async function launchChromium({ extensionDir, hostSelector, xDisplay = nu
 
   /** Runs `fn(shadowRoot, arg)` on the host's (closed) shadow root; null when there is no host. */
   async function evalReader(fn, arg) {
-    const host = await page.$(hostSelector);
-    if (!host) return null;
-    // The element handle's remote object lives in Playwright's utility world; describeNode by
-    // objectId needs an id in this CDP session, so go through a fresh main-world lookup instead.
-    await host.dispose();
-    const { result } = await pageSession.send('Runtime.evaluate', {
-      expression: `document.querySelector(${JSON.stringify(hostSelector)})`,
-    });
-    if (!result.objectId) return null;
-    const { node } = await pageSession.send('DOM.describeNode', { objectId: result.objectId, depth: 1, pierce: true });
-    await pageSession.send('Runtime.releaseObject', { objectId: result.objectId });
+    // CDP's own DOM queries: page scripts cannot interfere with them (unlike querySelector in JS).
+    const { root: documentNode } = await pageSession.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await pageSession.send('DOM.querySelector', { nodeId: documentNode.nodeId, selector: hostSelector });
+    if (!nodeId) return null;
+    const { node } = await pageSession.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
     const root = node.shadowRoots?.[0];
     if (!root) return null;
     const { object } = await pageSession.send('DOM.resolveNode', { backendNodeId: root.backendNodeId });
@@ -149,8 +149,8 @@ export async function launchChromium({ extensionDir, hostSelector, xDisplay = nu
     extensionId,
     consoleLines,
 
-    async goto(url) {
-      await page.goto(url, { waitUntil: 'load' });
+    async goto(url, { timeoutMs = NAVIGATION_TIMEOUT_MS } = {}) {
+      await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
     },
 
     async reload() {

@@ -27,6 +27,7 @@ const GECKODRIVER_CANDIDATES = [
 const WINDOW_SIZE = { width: 1280, height: 900 };
 const GECKODRIVER_START_MS = 15000;
 const LOG_TAIL_LINES = 80;
+const NAVIGATION_TIMEOUT_MS = 30000;
 
 /** Turns off everything in Firefox that would call out to the network. */
 const OFFLINE_PREFS = {
@@ -237,8 +238,9 @@ export async function launchFirefox({ extensionDir, hostSelector }) {
     extensionId: addonId,
     consoleLines: logLines,
 
-    async goto(url) {
+    async goto(url, { timeoutMs = NAVIGATION_TIMEOUT_MS } = {}) {
       await use('content');
+      await session.setTimeouts({ pageLoad: timeoutMs });
       await session.navigate(url);
     },
 
