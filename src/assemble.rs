@@ -10,7 +10,7 @@
 //!   are unwrapped, attributes are limited to the few that carry meaning;
 //! - promo blocks are left out (`hide`) or kept with `data-clearpage-promo="<kind>"` (`show`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
@@ -225,7 +225,7 @@ pub fn write(doc: &Document, picked: &Picked, base: Option<&Url>, mode: PromoMod
         };
     };
     // Closing tags to write, by node; `None` means the element was unwrapped.
-    let mut open: HashMap<NodeId, Option<&'static str>> = HashMap::new();
+    let mut open: HashMap<NodeId, Option<&'static str>> = HashMap::default();
     let mut skip_until: Option<NodeId> = None;
     for edge in root.traverse() {
         match edge {

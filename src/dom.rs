@@ -556,7 +556,7 @@ pub fn html_name(tag: &str) -> QualName {
 /// linear. Removing a node subtracts its figures from its ancestors, so they stay exact.
 #[derive(Default)]
 pub struct TextStats {
-    map: std::collections::HashMap<NodeId, BlockStats>,
+    map: rustc_hash::FxHashMap<NodeId, BlockStats>,
 }
 
 /// Figures of one element's subtree (the element itself not counted in the tag counts).
@@ -652,7 +652,7 @@ const HASH_LINK_WEIGHT: f64 = 0.3;
 
 impl TextStats {
     pub fn compute(doc: &Document, root: NodeId) -> TextStats {
-        let mut map = std::collections::HashMap::new();
+        let mut map = rustc_hash::FxHashMap::default();
         let Some(node) = doc.node(root) else {
             return TextStats { map };
         };

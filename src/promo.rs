@@ -30,7 +30,7 @@
 //!   high link density, and blocks whose own text carries no promo phrase need a short text.
 //! - Only the outermost promo element is marked, so the reader view toggles each block once.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use ego_tree::NodeId;
 use serde::Serialize;
@@ -487,7 +487,7 @@ pub fn detect(doc: &Document, root: NodeId) -> Detected {
             .and_then(|d| order.get(&d.id()).copied())
     });
     let mut detected = Detected::default();
-    let mut seen_texts: HashMap<String, NodeId> = HashMap::new();
+    let mut seen_texts: HashMap<String, NodeId> = HashMap::default();
     let mut stack: Vec<NodeId> = doc.element_children(root).into_iter().rev().collect();
     while let Some(id) = stack.pop() {
         let tag = doc.tag(id);
@@ -613,7 +613,7 @@ fn classify(doc: &Document, block: &Block) -> Option<PromoKind> {
     if names == Some(PromoKind::Social) && is_share_bar(doc, id, len) {
         return None;
     }
-    let mut votes: HashMap<PromoKind, u32> = HashMap::new();
+    let mut votes: HashMap<PromoKind, u32> = HashMap::default();
     let add = |votes: &mut HashMap<PromoKind, u32>, kind: PromoKind, points: u32| {
         *votes.entry(kind).or_insert(0) += points
     };

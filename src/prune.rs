@@ -11,7 +11,7 @@
 //! Unlike Readability, heading levels are kept, short `<pre>` blocks and small data tables
 //! are kept, and videos survive as links (see [`crate::assemble`]).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use ego_tree::NodeId;
 
@@ -185,7 +185,7 @@ fn remove_share_bars(doc: &mut Document, article: NodeId) {
 
 /// Tables that hold data rather than layout.
 fn mark_data_tables(doc: &Document, article: NodeId) -> HashSet<NodeId> {
-    let mut data = HashSet::new();
+    let mut data = HashSet::default();
     for table in doc.descendants_with_tags(article, &["table"]) {
         if doc.attr(table, "role") == Some("presentation") {
             continue;
@@ -266,7 +266,7 @@ fn clean_conditionally(
     if !flags.clean_conditionally {
         return;
     }
-    let mut holds_data_table = HashSet::new();
+    let mut holds_data_table = HashSet::default();
     for table in data_tables {
         let mut cur = doc.parent(*table);
         while let Some(p) = cur {

@@ -18,7 +18,7 @@
 //!
 //! [`Error::NoArticle`]: crate::Error::NoArticle
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use ego_tree::NodeId;
 
@@ -465,7 +465,7 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
 
     // Step 2: score.
     let mut scores = Scores {
-        score: HashMap::new(),
+        score: HashMap::default(),
     };
     let mut candidates: Vec<NodeId> = Vec::new();
     for &el in &to_score {
