@@ -90,6 +90,8 @@ const MAX_PROMO_CHARS: usize = 700;
 const MAX_PHRASE_ONLY_CHARS: usize = 280;
 /// A paragraph this long, with no promo phrase, is article prose.
 const ARTICLE_PARAGRAPH_CHARS: usize = 150;
+/// A block this long without links or buttons reads as prose: a phrase in it is weak.
+const PROSE_PHRASE_CHARS: usize = 100;
 /// Link density above which a short block reads as a link line.
 const LINK_LINE_DENSITY: f64 = 0.5;
 /// A link line longer than this is not "short".
@@ -526,6 +528,12 @@ pub fn detect(doc: &Document, root: NodeId) -> Detected {
                 && seen_texts
                     .keys()
                     .any(|seen| seen == &key || (key.len() > 40 && seen.contains(&key)));
+            let shown = shown_text(doc, id);
+            let has_media = doc.count_tags(id, &["img", "picture"]) > 0;
+            if shown.is_empty() && !has_media {
+                // An empty widget shell: nothing to show or hide.
+                continue;
+            }
             if is_copy {
                 detected.duplicates.push(id);
             } else {
@@ -533,7 +541,7 @@ pub fn detect(doc: &Document, root: NodeId) -> Detected {
                 detected.promos.push(FoundPromo {
                     node: id,
                     kind,
-                    text: shown_text(doc, id),
+                    text: shown,
                 });
             }
             continue;
@@ -603,7 +611,7 @@ fn classify(doc: &Document, block: &Block) -> Option<PromoKind> {
     let len = text.chars().count();
     let names = name_signal(doc, id);
     let form = form_signal(doc, id);
-    let lexicon = lexicon_signal(text);
+    let lexicon = phrase_hits(text);
     let ad_label = ad_label_signal(text);
     let has_media = doc.count_tags(id, &["img", "picture", "video", "iframe"]) > 0;
     if len == 0 && !has_media && names.is_none() && !form {
@@ -626,8 +634,20 @@ fn classify(doc: &Document, block: &Block) -> Option<PromoKind> {
     if ad_label {
         add(&mut votes, PromoKind::Ad, 4);
     }
-    for (kind, opener) in &lexicon {
-        add(&mut votes, *kind, if *opener { 3 } else { 2 });
+    // A phrase inside prose (a sentence-long block with nothing to click) is weak
+    // evidence: an article may well talk about newsletters. Several phrases, or a phrase
+    // next to a link or button, is strong.
+    let has_action = doc.count_tags(id, &["a", "button", "form", "input"]) > 0;
+    let reads_as_prose = len >= PROSE_PHRASE_CHARS && !has_action;
+    for hit in &lexicon {
+        let points = if hit.opener {
+            3
+        } else if reads_as_prose {
+            hit.distinct.min(2)
+        } else {
+            2
+        };
+        add(&mut votes, hit.kind, points);
     }
     let link_line = len > 0 && len <= LINK_LINE_MAX_CHARS && link_density >= LINK_LINE_DENSITY;
     if link_line {
@@ -775,21 +795,42 @@ pub fn form_signal(doc: &Document, id: NodeId) -> bool {
 
 /// Promo phrases in the text: `(kind, opens the block)` for each distinct kind found.
 pub fn lexicon_signal(text: &str) -> Vec<(PromoKind, bool)> {
+    phrase_hits(text)
+        .into_iter()
+        .map(|h| (h.kind, h.opener))
+        .collect()
+}
+
+/// Promo phrases found for one kind: whether one opens the block, and how many distinct
+/// phrases of that kind the text holds.
+#[derive(Clone, Copy, Debug)]
+pub struct PhraseHit {
+    pub kind: PromoKind,
+    pub opener: bool,
+    pub distinct: u32,
+}
+
+pub fn phrase_hits(text: &str) -> Vec<PhraseHit> {
     let lower = text.to_lowercase();
     let head: String = lower.chars().take(40).collect();
-    let mut out: Vec<(PromoKind, bool)> = Vec::new();
+    let head = head.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let mut out: Vec<PhraseHit> = Vec::new();
     for (phrase, kind, opener) in LEXICON {
         let found = if *opener {
-            head.trim_start_matches(|c: char| !c.is_alphanumeric())
-                .starts_with(phrase)
+            head.starts_with(phrase)
         } else {
             lower.contains(phrase)
         };
         if found {
-            if let Some(entry) = out.iter_mut().find(|(k, _)| k == kind) {
-                entry.1 |= *opener;
+            if let Some(entry) = out.iter_mut().find(|h| h.kind == *kind) {
+                entry.opener |= *opener;
+                entry.distinct += 1;
             } else {
-                out.push((*kind, *opener));
+                out.push(PhraseHit {
+                    kind: *kind,
+                    opener: *opener,
+                    distinct: 1,
+                });
             }
         }
     }
@@ -827,9 +868,10 @@ fn last_article_paragraph(doc: &Document, root: NodeId) -> Option<NodeId> {
         .rev()
         .find(|&p| {
             let text = doc.inner_text(p);
-            text.chars().count() >= ARTICLE_PARAGRAPH_CHARS
+            let len = text.chars().count();
+            len >= ARTICLE_PARAGRAPH_CHARS
                 && doc.link_density(p) < 0.3
-                && lexicon_signal(&text).is_empty()
+                && (len > MAX_PHRASE_ONLY_CHARS || lexicon_signal(&text).is_empty())
         })
 }
 

@@ -50,6 +50,10 @@ const MAX_BYLINE_CHARS: usize = 100;
 const MIN_ARTICLE_PROSE_CHARS: usize = 140;
 /// A short pick is the article when the page has at most this many times its text.
 const SHORT_PAGE_FACTOR: usize = 2;
+/// A teaser (linked heading plus excerpt) is at most this long.
+const TEASER_MAX_CHARS: usize = 700;
+/// This many teasers holding half the text make a listing.
+const MIN_LISTING_TEASERS: usize = 3;
 /// Above this link density the result is a link list, not an article.
 const MAX_ARTICLE_LINK_DENSITY: f64 = 0.5;
 
@@ -217,8 +221,44 @@ fn is_article(doc: &Document, root: NodeId, page_len: usize) -> bool {
     if density > MAX_ARTICLE_LINK_DENSITY {
         return false;
     }
+    if looks_like_listing(doc, root, total) {
+        return false;
+    }
     let prose = (total as f64 * (1.0 - density)) as usize;
     prose >= MIN_ARTICLE_PROSE_CHARS || page_len <= total * SHORT_PAGE_FACTOR
+}
+
+/// Headings that are links, each heading a short teaser block: a home page, a category
+/// archive or search results, not an article.
+fn looks_like_listing(doc: &Document, root: NodeId, total: usize) -> bool {
+    let mut teasers = 0;
+    let mut teaser_chars = 0;
+    let mut seen_containers: HashSet<NodeId> = HashSet::default();
+    for heading in doc.descendants_with_tags(root, &["h2", "h3", "h4"]) {
+        let heading_len = doc.text_len(heading);
+        let link_len: usize = doc
+            .descendants_with_tags(heading, &["a"])
+            .iter()
+            .map(|a| doc.text_len(*a))
+            .sum::<usize>()
+            + doc
+                .parent_element(heading)
+                .filter(|p| doc.is_tag(*p, "a"))
+                .map_or(0, |_| heading_len);
+        if heading_len == 0 || link_len * 10 < heading_len * 6 {
+            continue;
+        }
+        let container = doc.parent_element(heading).unwrap_or(heading);
+        let container_len = doc.text_len(container);
+        if container_len > TEASER_MAX_CHARS || container == root {
+            continue;
+        }
+        teasers += 1;
+        if seen_containers.insert(container) {
+            teaser_chars += container_len;
+        }
+    }
+    teasers >= MIN_LISTING_TEASERS && teaser_chars * 2 >= total
 }
 
 struct Scores {

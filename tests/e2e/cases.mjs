@@ -577,6 +577,6 @@ export const CASES = [
   { id: 'stress', title: `7a enter/exit ${STRESS_CYCLES} times: page identical`, run: stressCase },
   { id: 'stress-heavy', title: `7b enter/exit ${STRESS_CYCLES} times on a heavy corpus page`, run: heavyStressCase, slow: true, timeoutMs: 15 * 60 * 1000 },
   { id: 'background-restart', title: '8 background stopped: next click works', run: backgroundRestartCase },
-  { id: 'panic', title: '10 panic inside wasm (debug build): page untouched, error badge, next click works', run: panicCase, explicitOnly: true },
   { id: 'xss', title: '9 hostile pages (tests/xss/vectors.json): nothing runs from the reader view', run: hostilePagesCase, slow: true, timeoutMs: 40 * 60 * 1000 },
+  { id: 'panic', title: '10 panic inside wasm (debug build): page untouched, error badge, next click works', run: panicCase, explicitOnly: true },
 ];

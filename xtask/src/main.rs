@@ -421,7 +421,27 @@ fn quality() -> Result {
 }
 
 fn e2e(args: &[String]) -> Result {
-    let mut e2e_args = vec!["tests/e2e/run.mjs".to_string()];
+    // A debug build of the engine exports a panic trigger for the panic-handling case.
+    run(
+        "cargo",
+        &[
+            "build",
+            "--package",
+            "clearpage",
+            "--lib",
+            "--target",
+            WASM_TARGET,
+        ],
+    )?;
+    let debug_wasm = root()
+        .join("target")
+        .join(WASM_TARGET)
+        .join("debug/clearpage.wasm");
+    let mut e2e_args = vec![
+        "tests/e2e/run.mjs".to_string(),
+        "--debug-wasm".to_string(),
+        path_str(&debug_wasm)?.to_string(),
+    ];
     e2e_args.extend(args.iter().cloned());
     let refs: Vec<&str> = e2e_args.iter().map(String::as_str).collect();
     let extension = run("node", &refs);
