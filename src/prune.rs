@@ -84,6 +84,7 @@ pub fn prune(doc: &mut Document, article: NodeId, flags: Flags, protected: &Hash
         remove_tag(doc, article, tag, &guard);
     }
     remove_share_bars(doc, article);
+    remove_image_credits(doc, article, &guard);
     for tag in ["iframe", "input", "textarea", "select", "button"] {
         remove_tag(doc, article, tag, &guard);
     }
@@ -179,6 +180,92 @@ fn remove_share_bars(doc: &mut Document, article: NodeId) {
             if is_share && doc.text(id).chars().count() < SHARE_MAX_CHARS {
                 doc.detach(id);
             }
+        }
+    }
+}
+
+/// Name tokens of image credit lines.
+const CREDIT_NAMES: &[&str] = &[
+    "credit",
+    "credits",
+    "copyright",
+    "photographer",
+    "fotograf",
+    "bildquelle",
+    "photocredit",
+    "image-credit",
+];
+/// How a credit line starts, lowercased.
+const CREDIT_OPENERS: &[&str] = &[
+    "foto:",
+    "fotos:",
+    "photo:",
+    "photos:",
+    "bild:",
+    "bilder:",
+    "image:",
+    "credit:",
+    "crédit",
+    "©",
+    "(c)",
+    "photo credit",
+    "image credit",
+    "(foto:",
+    "(photo:",
+    "(bild:",
+    "quelle:",
+    "foto ",
+];
+/// Agencies whose name in a short line beside an image marks a credit.
+const PHOTO_AGENCIES: &[&str] = &[
+    "getty images",
+    "shutterstock",
+    "istock",
+    "imago",
+    "picture alliance",
+    "reuters",
+    "afp",
+    "dpa",
+    "unsplash",
+    "clipdealer",
+    "adobe stock",
+    "alamy",
+];
+/// Credit lines are short.
+const CREDIT_MAX_CHARS: usize = 100;
+
+/// Photo credits ("Foto: dpa", "Getty Images") are page furniture: they go in both modes.
+fn remove_image_credits(doc: &mut Document, article: NodeId, guard: &Guard) {
+    for id in doc.descendant_elements(article) {
+        if doc.parent(id).is_none()
+            || guard.holds(doc, id)
+            || !matches!(
+                doc.tag(id),
+                "span" | "small" | "p" | "div" | "cite" | "em" | "figcaption" | "i"
+            )
+        {
+            continue;
+        }
+        let len = doc.text_len(id);
+        if len == 0 || len > CREDIT_MAX_CHARS || doc.count_tags(id, &["img", "picture"]) > 0 {
+            continue;
+        }
+        let names = doc.class_and_id(id);
+        let named = names
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .any(|t| CREDIT_NAMES.contains(&t));
+        let text = doc.inner_text(id).to_lowercase();
+        let opens = CREDIT_OPENERS.iter().any(|o| text.starts_with(o));
+        let near_image = doc.has_ancestor_tag(id, "figure", 0)
+            || doc.has_ancestor_tag(id, "figcaption", 0)
+            || doc
+                .prev_element_sibling(id)
+                .is_some_and(|p| doc.is_tag(p, "img") || doc.count_tags(p, &["img"]) > 0);
+        let is_leaf = doc.element_children(id).is_empty();
+        let agency =
+            is_leaf && near_image && PHOTO_AGENCIES.iter().any(|a| text.contains(a)) && len <= 60;
+        if named || opens || agency {
+            doc.detach(id);
         }
     }
 }
