@@ -48,6 +48,8 @@ const ARTICLE_TYPES: &[&str] = &[
 ];
 
 /// Separators sites put between an article title and their own name.
+/// Separators without spaces, trusted only when the other side is the site's name.
+const TIGHT_SEPARATORS: &[&str] = &["_", "｜", "|", "-", "–", "—", "：", ":"];
 const TITLE_SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " · ", " :: ",
 ];
@@ -223,7 +225,7 @@ fn document_title(doc: &Document) -> Option<String> {
 /// short next to the title.
 fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     let title = collapse_whitespace(title);
-    for sep in TITLE_SEPARATORS {
+    for sep in TITLE_SEPARATORS.iter().chain(TIGHT_SEPARATORS) {
         if let Some(pos) = title.rfind(sep) {
             let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
             let names_site = site.is_some_and(|s| tail.eq_ignore_ascii_case(s.trim()));

@@ -423,6 +423,28 @@ const LEXICON: &[(&str, PromoKind, bool)] = &[
     // comments
     ("leave a comment", PromoKind::Comments, false),
     ("comments are closed", PromoKind::Comments, false),
+    ("réactions", PromoKind::Comments, false),
+    ("follow along", PromoKind::Social, false),
+    ("on instagram", PromoKind::Social, false),
+    ("op instagram", PromoKind::Social, false),
+    ("auf instagram", PromoKind::Social, false),
+    ("forward this", PromoKind::Social, false),
+    ("forwarding this", PromoKind::Social, false),
+    ("no whatsapp", PromoKind::Social, false),
+    ("canal do", PromoKind::Social, false),
+    ("この記事をシェア", PromoKind::Social, false),
+    ("シェアする", PromoKind::Social, false),
+    ("iphone and android", PromoKind::Cta, false),
+    ("ios and android", PromoKind::Cta, false),
+    ("app store", PromoKind::Cta, false),
+    ("google play", PromoKind::Cta, false),
+    ("扫码下载", PromoKind::Cta, false),
+    ("客户端", PromoKind::Cta, false),
+    ("steun ons", PromoKind::Cta, false),
+    ("vrijwillige bijdrage", PromoKind::Cta, false),
+    ("有料会員", PromoKind::Subscription, false),
+    ("読み放題", PromoKind::Subscription, false),
+    ("会員プラン", PromoKind::Subscription, false),
     ("kommentare geschlossen", PromoKind::Comments, false),
     ("was this article helpful", PromoKind::Comments, false),
     ("did you find this article", PromoKind::Comments, false),
@@ -492,6 +514,7 @@ const AD_LABELS: &[&str] = &[
     "story continues below advertisement",
     "article continues below advertisement",
     "continue reading below",
+    "skip advertisement",
     "scroll to continue with content",
 ];
 
@@ -842,19 +865,17 @@ pub fn phrase_hits(text: &str) -> Vec<PhraseHit> {
     let head = head.trim_start_matches(|c: char| !c.is_alphanumeric());
     let mut out: Vec<PhraseHit> = Vec::new();
     for (phrase, kind, opener) in LEXICON {
-        let found = if *opener {
-            head.starts_with(phrase)
-        } else {
-            lower.contains(phrase)
-        };
+        // Any phrase that starts the block opens it ("Download the app…", "Follow us…").
+        let starts = head.starts_with(phrase);
+        let found = starts || (!*opener && lower.contains(phrase));
         if found {
             if let Some(entry) = out.iter_mut().find(|h| h.kind == *kind) {
-                entry.opener |= *opener;
+                entry.opener |= starts;
                 entry.distinct += 1;
             } else {
                 out.push(PhraseHit {
                     kind: *kind,
-                    opener: *opener,
+                    opener: starts,
                     distinct: 1,
                 });
             }

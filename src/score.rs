@@ -463,6 +463,7 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
                 && !doc.has_ancestor_tag(node, "code", 0)
                 && tag != "body"
                 && tag != "a"
+                && !matches!(tag.as_str(), "h2" | "h3" | "h4" | "h5" | "h6")
             {
                 cursor = remove_and_next(doc, node);
                 continue;

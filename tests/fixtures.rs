@@ -688,17 +688,13 @@ const KNOWN_FAILING: &[&str] = &[
     "en-substack-second-car",
     "en-techblog-ci-cache",
     "en-usnews-overnight-buses",
-    "en-wordpress-dahlias",
     "es-news-cooperativas-agua",
     "fr-news-boulangers",
     "it-news-alpeggi",
-    "ja-news-shotengai-cafe",
-    "nl-news-drijvende-zonneparken",
     "noarticle-wordpress-category",
     "pl-news-biblioteki",
     "pt-br-news-feira-agricultura",
     "ru-news-osobnyak-cp1251",
-    "zh-news-caishichang",
 ];
 
 #[test]
