@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs both clearpage fuzz targets (extract, readerable) for SECONDS each with libFuzzer.
 # Usage: fuzz/run.sh SECONDS            (from anywhere; default 60)
+#        FUZZ_TARGETS=extract FUZZ_MAX_LEN=32768 fuzz/run.sh 900   (one target, bigger inputs)
 # Needs cargo-fuzz (`cargo install cargo-fuzz`). Only a stable toolchain exists here, so
 # nightly flags are unlocked with RUSTC_BOOTSTRAP=1. Sanitizer: FUZZ_SANITIZER (default
 # none: the engine is safe Rust and this is ~2x faster; "address" also works). Input size
@@ -12,9 +13,9 @@ set -euo pipefail
 SECONDS_PER_TARGET="${1:-60}"
 SANITIZER="${FUZZ_SANITIZER:-none}"
 MAX_INPUT_BYTES="${FUZZ_MAX_LEN:-8192}"
-SLOW_INPUT_SECONDS=10
+SLOW_INPUT_SECONDS="${FUZZ_TIMEOUT:-10}"
 RSS_LIMIT_MB=2048
-TARGETS=(extract readerable)
+read -r -a TARGETS <<< "${FUZZ_TARGETS:-extract readerable}"
 
 FUZZ_DIR="$(cd "$(dirname "$0")" && pwd)"
 REPO_DIR="$(dirname "$FUZZ_DIR")"

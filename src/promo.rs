@@ -519,7 +519,9 @@ const AD_LABELS: &[&str] = &[
 ];
 
 /// Finds promo blocks inside the article rooted at `root`.
-pub fn detect(doc: &Document, root: NodeId) -> Detected {
+/// `author` is the article's byline when known: a block after the article that starts
+/// with the author's name is their bio.
+pub fn detect(doc: &Document, root: NodeId, author: Option<&str>) -> Detected {
     let stats = TextStats::compute(doc, root);
     let article_len = stats.chars(root).max(1);
     let order: HashMap<NodeId, usize> = doc
@@ -564,12 +566,14 @@ pub fn detect(doc: &Document, root: NodeId) -> Detected {
         let after_article = last_prose
             .zip(order.get(&id))
             .is_some_and(|(last, at)| *at > last);
+        let names_author = after_article && author.is_some_and(|a| starts_with_name(&text, a));
         let block = Block {
             id,
             text: &text,
             link_density,
             article_len,
             after_article,
+            names_author,
         };
         if let Some(kind) = classify(doc, &block) {
             let key = text.to_lowercase();
@@ -646,6 +650,8 @@ struct Block<'a> {
     link_density: f64,
     article_len: usize,
     after_article: bool,
+    /// The block starts with the article author's name.
+    names_author: bool,
 }
 
 /// Decides whether one block is a promo, and of which kind.
@@ -656,6 +662,7 @@ fn classify(doc: &Document, block: &Block) -> Option<PromoKind> {
         link_density,
         article_len,
         after_article,
+        names_author,
     } = *block;
     let len = text.chars().count();
     let names = name_signal(doc, id);
@@ -682,6 +689,9 @@ fn classify(doc: &Document, block: &Block) -> Option<PromoKind> {
     }
     if ad_label {
         add(&mut votes, PromoKind::Ad, 4);
+    }
+    if names_author {
+        add(&mut votes, PromoKind::Bio, 2);
     }
     // A phrase inside prose (a sentence-long block with nothing to click) is weak
     // evidence: an article may well talk about newsletters. Several phrases, or a phrase
@@ -738,6 +748,18 @@ fn classify(doc: &Document, block: &Block) -> Option<PromoKind> {
         return None;
     }
     Some(kind)
+}
+
+/// Whether a text starts with a person's name (first byline name, ignoring case).
+fn starts_with_name(text: &str, byline: &str) -> bool {
+    let name = byline
+        .split([',', '&'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_lowercase();
+    let name = name.strip_prefix("by ").unwrap_or(&name).trim();
+    name.split_whitespace().count() >= 2 && text.trim_start().to_lowercase().starts_with(name)
 }
 
 /// A bar of share buttons: chrome that pruning removes in both modes, not a promo.

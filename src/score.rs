@@ -676,7 +676,8 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
     }
 
     // Step 5: promos, then prune around them. Later copies of a promo widget go.
-    let detected = promo::detect(doc, article);
+    let author = meta.byline.as_deref().or(byline.as_deref());
+    let detected = promo::detect(doc, article, author);
     for copy in &detected.duplicates {
         doc.detach(*copy);
     }
