@@ -450,5 +450,6 @@ fn e2e(args: &[String]) -> Result {
 }
 
 fn bench() -> Result {
-    run("cargo", &["run", "--release", "--example", "bench"])
+    run("cargo", &["run", "--release", "--example", "bench"])?;
+    run("cargo", &["run", "--release", "--example", "stages"])
 }
