@@ -423,6 +423,13 @@ const LEXICON: &[(&str, PromoKind, bool)] = &[
     // comments
     ("leave a comment", PromoKind::Comments, false),
     ("comments are closed", PromoKind::Comments, false),
+    ("comments on", PromoKind::Comments, false),
+    ("post a comment", PromoKind::Comments, false),
+    ("add a comment", PromoKind::Comments, false),
+    ("follow him", PromoKind::Social, false),
+    ("follow her", PromoKind::Social, false),
+    ("follow me", PromoKind::Social, false),
+    ("follow them", PromoKind::Social, false),
     ("réactions", PromoKind::Comments, false),
     ("follow along", PromoKind::Social, false),
     ("on instagram", PromoKind::Social, false),
@@ -566,7 +573,8 @@ pub fn detect(doc: &Document, root: NodeId, author: Option<&str>) -> Detected {
         let after_article = last_prose
             .zip(order.get(&id))
             .is_some_and(|(last, at)| *at > last);
-        let names_author = after_article && author.is_some_and(|a| starts_with_name(&text, a));
+        let names_author = after_article
+            && (author.is_some_and(|a| starts_with_name(&text, a)) || reads_like_bio(&text));
         let block = Block {
             id,
             text: &text,
@@ -760,6 +768,28 @@ fn starts_with_name(text: &str, byline: &str) -> bool {
         .to_lowercase();
     let name = name.strip_prefix("by ").unwrap_or(&name).trim();
     name.split_whitespace().count() >= 2 && text.trim_start().to_lowercase().starts_with(name)
+}
+
+/// Verbs that follow a person's name in a bio line, in several languages.
+const BIO_VERBS: &[&str] = &[
+    "is", "was", "covers", "has", "writes", "reports", "es", "est", "ist", "è", "é", "is een",
+];
+/// Longest text read as a one-paragraph bio.
+const MAX_BIO_CHARS: usize = 400;
+
+/// "Jane Q. Doe is a reporter…": two or three capitalised words, then a bio verb.
+fn reads_like_bio(text: &str) -> bool {
+    if text.chars().count() > MAX_BIO_CHARS {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().take(5).collect();
+    (2..=4).any(|n| {
+        words.len() > n
+            && words[..n]
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && BIO_VERBS.contains(&words[n])
+    })
 }
 
 /// A bar of share buttons: chrome that pruning removes in both modes, not a promo.
