@@ -510,10 +510,10 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
     };
     let mut candidates: Vec<NodeId> = Vec::new();
     for &el in &to_score {
-        let Some(parent) = doc.parent_element(el) else {
+        // Detached or top-level elements give no points.
+        if doc.parent_element(el).is_none() {
             continue;
-        };
-        let _ = parent;
+        }
         let text = doc.inner_text(el);
         let len = text.chars().count();
         if len < MIN_PARAGRAPH_CHARS {

@@ -117,7 +117,7 @@ fn trafilatura_figures() -> TrafilaturaFigures {
     let options = Options {
         promos: PromoMode::Hide,
     };
-    let (mut tp, mut fnn, mut fp, mut tn) = (0usize, 0usize, 0usize, 0usize);
+    let (mut tp, mut fnn, mut fp) = (0usize, 0usize, 0usize);
     let mut per_page = Vec::new();
     let mut pages = 0;
     let mut entries: Vec<(&String, &serde_json::Value)> =
@@ -165,10 +165,8 @@ fn trafilatura_figures() -> TrafilaturaFigures {
         tp += ptp;
         fnn += pfn;
         fp += pfp;
-        tn += ptn;
         per_page.push((file.to_string(), ptp, pfn, pfp, ptn));
     }
-    let _ = tn;
     let precision = tp as f64 / (tp + fp).max(1) as f64;
     let recall = tp as f64 / (tp + fnn).max(1) as f64;
     let f1 = 2.0 * precision * recall / (precision + recall).max(f64::MIN_POSITIVE);
