@@ -27,8 +27,8 @@ use crate::{Promo, PromoMode};
 /// The attribute that marks promo blocks in `content` (show mode).
 pub const PROMO_ATTR: &str = "data-clearpage-promo";
 
-/// Elements written as they are.
-const KEPT_TAGS: &[&str] = &[
+/// Elements written as they are (and the sanitizer's allow-list).
+pub const KEPT_TAGS: &[&str] = &[
     "p",
     "h1",
     "h2",
@@ -106,7 +106,7 @@ const DROPPED_TAGS: &[&str] = &[
     "title", "head", "param", "portal", "menu", "output", "progress", "meter",
 ];
 /// MathML elements kept (with the math attributes below).
-const MATH_TAGS: &[&str] = &[
+pub const MATH_TAGS: &[&str] = &[
     "math",
     "mi",
     "mn",
@@ -135,7 +135,6 @@ const MATH_TAGS: &[&str] = &[
     "mtr",
     "mtd",
     "semantics",
-    "annotation",
 ];
 const MATH_ATTRS: &[&str] = &[
     "display",
