@@ -16,13 +16,15 @@
 //! Run: `cargo test --release --test fixtures -- --nocapture`.
 //! Only some fixtures: `CLEARPAGE_FIXTURE=de-news cargo test --release --test fixtures`.
 
+mod common;
+use common::{collect_text, is_cjk};
 use std::fmt;
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use clearpage::{extract, Article, Error, Options, PromoMode};
-use scraper::{ElementRef, Html, Node, Selector};
+use scraper::{Html, Selector};
 use serde::Deserialize;
 
 /// Our own fixtures, relative to the crate root.
@@ -45,13 +47,6 @@ const KIND_ARTICLE: &str = "article";
 const KIND_NO_ARTICLE: &str = "no-article";
 /// Length of the date part of an ISO 8601 timestamp (YYYY-MM-DD).
 const ISO_DATE_LEN: usize = 10;
-/// Elements whose text is not page text.
-const NON_TEXT_ELEMENTS: &[&str] = &["script", "style", "template", "noscript", "head"];
-/// Elements that do not break words apart: text on either side joins without a space.
-const INLINE_ELEMENTS: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "label",
-    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
-];
 
 // ---------------------------------------------------------------------------------------------
 // Fixture files
@@ -207,18 +202,6 @@ fn load_fixtures() -> (Vec<Fixture>, Vec<Failure>) {
 // ---------------------------------------------------------------------------------------------
 // Word matching
 
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF      // Hiragana, Katakana
-        | 0x31F0..=0x31FF    // Katakana phonetic extensions
-        | 0x3400..=0x4DBF    // CJK extension A
-        | 0x4E00..=0x9FFF    // CJK unified ideographs
-        | 0xF900..=0xFAFF    // CJK compatibility ideographs
-        | 0xAC00..=0xD7AF    // Hangul syllables
-        | 0xFF66..=0xFF9F    // halfwidth Katakana
-        | 0x20000..=0x2FA1F) // CJK extensions B and later
-}
-
 /// Combining marks (accents, Arabic/Hebrew vowel signs, Indic signs) stay inside their word.
 fn is_combining_mark(c: char) -> bool {
     matches!(c as u32,
@@ -308,31 +291,6 @@ fn decode_page(bytes: &[u8]) -> String {
         .decode_without_bom_handling(bytes)
         .0
         .into_owned()
-}
-
-fn collect_text(element: ElementRef<'_>, out: &mut String) {
-    for child in element.children() {
-        match child.value() {
-            Node::Text(text) => out.push_str(text),
-            Node::Element(el) => {
-                let tag = el.name();
-                if NON_TEXT_ELEMENTS.contains(&tag) {
-                    continue;
-                }
-                let breaks_words = !INLINE_ELEMENTS.contains(&tag);
-                if breaks_words {
-                    out.push(' ');
-                }
-                if let Some(child_element) = ElementRef::wrap(child) {
-                    collect_text(child_element, out);
-                }
-                if breaks_words {
-                    out.push(' ');
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 /// The visible text of a whole page, as words.

@@ -19,13 +19,15 @@
 //! Run: `cargo test --release --test promo_lines -- --nocapture` (prints the figures and a
 //! per-case table of the promo lines still shown).
 
+mod common;
+use common::{collect_text, is_cjk};
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use clearpage::{extract, Options, PromoMode};
-use scraper::{ElementRef, Html, Node};
+use scraper::Html;
 
 /// Readability's test corpus, relative to the crate root (shared, read in place).
 const CORPUS_DIR: &str = "../shared/corpus/readability";
@@ -40,28 +42,9 @@ const PROMO_RECALL_FLOOR: f64 = 0.46;
 const TEXT_RETENTION_FLOOR: f64 = 0.979;
 /// The corpus is incomplete below this many cases.
 const MIN_CASES: usize = 130;
-/// Elements whose text is not page text.
-const NON_TEXT_ELEMENTS: &[&str] = &["script", "style", "template", "noscript", "head"];
-/// Elements that do not break words apart: text on either side joins without a space.
-const INLINE_ELEMENTS: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "label",
-    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
-];
 
 // ---------------------------------------------------------------------------------------------
 // Word matching
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF      // Hiragana, Katakana
-        | 0x31F0..=0x31FF    // Katakana phonetic extensions
-        | 0x3400..=0x4DBF    // CJK extension A
-        | 0x4E00..=0x9FFF    // CJK unified ideographs
-        | 0xF900..=0xFAFF    // CJK compatibility ideographs
-        | 0xAC00..=0xD7AF    // Hangul syllables
-        | 0xFF66..=0xFF9F    // halfwidth Katakana
-        | 0x20000..=0x2FA1F) // CJK extensions B and later
-}
 
 /// Lowercased words of `text`: runs of letters/digits; each CJK character is a word by itself.
 fn words(text: &str) -> Vec<String> {
@@ -117,31 +100,6 @@ fn word_counts(list: &[String]) -> HashMap<&str, usize> {
 
 // ---------------------------------------------------------------------------------------------
 // Expected text
-
-fn collect_text(element: ElementRef<'_>, out: &mut String) {
-    for child in element.children() {
-        match child.value() {
-            Node::Text(text) => out.push_str(text),
-            Node::Element(el) => {
-                let tag = el.name();
-                if NON_TEXT_ELEMENTS.contains(&tag) {
-                    continue;
-                }
-                let breaks_words = !INLINE_ELEMENTS.contains(&tag);
-                if breaks_words {
-                    out.push(' ');
-                }
-                if let Some(child_element) = ElementRef::wrap(child) {
-                    collect_text(child_element, out);
-                }
-                if breaks_words {
-                    out.push(' ');
-                }
-            }
-            _ => {}
-        }
-    }
-}
 
 /// Words of Readability's expected article (an HTML fragment).
 fn expected_words(html: &str) -> Vec<String> {
