@@ -322,6 +322,12 @@ impl Document {
 
     /// Character count of the collapsed text, without allocating the string twice.
     pub fn text_len(&self, id: NodeId) -> usize {
+        self.text_len_up_to(id, usize::MAX)
+    }
+
+    /// Like [`Document::text_len`], but stops counting past `limit` (returns a value above
+    /// it): for checks that only ask "is it short?" on elements that may hold a whole page.
+    pub fn text_len_up_to(&self, id: NodeId, limit: usize) -> usize {
         let Some(n) = self.node(id) else { return 0 };
         let mut count = 0usize;
         let mut pending_space = false;
@@ -337,6 +343,9 @@ impl Document {
                         }
                         count += 1;
                     }
+                }
+                if count > limit {
+                    break;
                 }
             }
         }

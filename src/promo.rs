@@ -36,7 +36,7 @@ use ego_tree::NodeId;
 use serde::Serialize;
 
 use crate::dom::{Document, TextStats};
-use crate::text::collapse_whitespace;
+use crate::text::{collapse_whitespace, PhraseSet};
 
 /// What a promo block is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -86,6 +86,8 @@ pub struct Detected {
 const PROMO_THRESHOLD: u32 = 3;
 /// Longest text a promo block may have unless it is mostly links.
 const MAX_PROMO_CHARS: usize = 700;
+/// How many characters at a block's start count as its opening (where opener phrases count).
+const OPENING_CHARS: usize = 40;
 /// Longest text for a block whose promo evidence is only a phrase inside it.
 const MAX_PHRASE_ONLY_CHARS: usize = 280;
 /// A paragraph this long, with no promo phrase, is article prose.
@@ -912,25 +914,51 @@ pub struct PhraseHit {
 }
 
 pub fn phrase_hits(text: &str) -> Vec<PhraseHit> {
+    static LEXICON_PHRASES: PhraseSet =
+        PhraseSet::new(|| LEXICON.iter().map(|(phrase, _, _)| *phrase).collect());
     let lower = text.to_lowercase();
-    let head: String = lower.chars().take(40).collect();
-    let head = head.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // The block's opening: its first characters, leading punctuation skipped.
+    let head_end = lower
+        .char_indices()
+        .nth(OPENING_CHARS)
+        .map_or(lower.len(), |(i, _)| i);
+    let head_start = lower[..head_end]
+        .char_indices()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map_or(head_end, |(i, _)| i);
+    // Per lexicon entry found: whether one of its occurrences opens the block.
+    let mut found: Vec<(usize, bool)> = LEXICON_PHRASES
+        .find_all(&lower)
+        .into_iter()
+        .map(|m| (m.index, m.start == head_start && m.end <= head_end))
+        .collect();
+    found.sort_unstable();
+    found.dedup_by(|later, earlier| {
+        let same = later.0 == earlier.0;
+        if same {
+            earlier.1 |= later.1;
+        }
+        same
+    });
     let mut out: Vec<PhraseHit> = Vec::new();
-    for (phrase, kind, opener) in LEXICON {
-        // Any phrase that starts the block opens it ("Download the app…", "Follow us…").
-        let starts = head.starts_with(phrase);
-        let found = starts || (!*opener && lower.contains(phrase));
-        if found {
-            if let Some(entry) = out.iter_mut().find(|h| h.kind == *kind) {
-                entry.opener |= starts;
-                entry.distinct += 1;
-            } else {
-                out.push(PhraseHit {
-                    kind: *kind,
-                    opener: starts,
-                    distinct: 1,
-                });
-            }
+    for (index, starts) in found {
+        let Some((_, kind, opener_only)) = LEXICON.get(index) else {
+            continue;
+        };
+        // Any phrase that starts the block opens it ("Download the app…", "Follow us…");
+        // phrases marked opener-only count nowhere else.
+        if !starts && *opener_only {
+            continue;
+        }
+        if let Some(entry) = out.iter_mut().find(|h| h.kind == *kind) {
+            entry.opener |= starts;
+            entry.distinct += 1;
+        } else {
+            out.push(PhraseHit {
+                kind: *kind,
+                opener: starts,
+                distinct: 1,
+            });
         }
     }
     out

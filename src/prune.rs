@@ -246,7 +246,7 @@ fn remove_image_credits(doc: &mut Document, article: NodeId, guard: &Guard) {
         {
             continue;
         }
-        let len = doc.text_len(id);
+        let len = doc.text_len_up_to(id, CREDIT_MAX_CHARS);
         if len == 0 || len > CREDIT_MAX_CHARS || doc.count_tags(id, &["img", "picture"]) > 0 {
             continue;
         }

@@ -4,7 +4,7 @@
 
 use crate::clean::is_hidden;
 use crate::dom::Document;
-use crate::score::UNLIKELY_CANDIDATES;
+use crate::score::UNLIKELY_NAMES;
 
 /// A block must have at least this much text to count.
 const MIN_BLOCK_CHARS: usize = 140;
@@ -41,9 +41,7 @@ pub fn is_probably_readerable_str(html: &str) -> bool {
             continue;
         }
         let names = doc.class_and_id(node);
-        if UNLIKELY_CANDIDATES.iter().any(|n| names.contains(n))
-            && !MAYBE_CANDIDATES.iter().any(|n| names.contains(n))
-        {
+        if UNLIKELY_NAMES.is_match(&names) && !MAYBE_CANDIDATES.iter().any(|n| names.contains(n)) {
             continue;
         }
         if doc.is_tag(node, "p") && doc.has_ancestor_tag(node, "li", 0) {

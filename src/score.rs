@@ -26,7 +26,7 @@ use crate::dom::{Document, TextStats};
 use crate::metadata::Metadata;
 use crate::promo::{self, FoundPromo};
 use crate::prune;
-use crate::text::{collapse_whitespace, comma_count};
+use crate::text::{collapse_whitespace, comma_count, PhraseSet};
 
 /// Minimum article text length for an attempt to count as a success.
 pub const CHAR_THRESHOLD: usize = 500;
@@ -316,9 +316,10 @@ fn initial_score(doc: &Document, id: NodeId, flags: Flags) -> f64 {
     base + class_weight(doc, id, flags) + structured
 }
 
-fn matches_any(s: &str, names: &[&str]) -> bool {
-    names.iter().any(|n| s.contains(n))
-}
+/// Class/id fragments of elements that are rarely content, as one phrase set.
+pub static UNLIKELY_NAMES: PhraseSet = PhraseSet::new(|| UNLIKELY_CANDIDATES.to_vec());
+static MAYBE_NAMES: PhraseSet = PhraseSet::new(|| MAYBE_CANDIDATES.to_vec());
+static BYLINE_NAME_SET: PhraseSet = PhraseSet::new(|| BYLINE_NAMES.to_vec());
 
 /// Similarity of two texts as the share of the second's distinct words found in the first.
 fn text_similarity(a: &str, b: &str) -> f64 {
@@ -363,7 +364,7 @@ fn is_valid_byline(doc: &Document, id: NodeId, match_string: &str) -> bool {
     let itemprop_author = doc
         .attr(id, "itemprop")
         .is_some_and(|v| v.contains("author"));
-    if !(rel_author || itemprop_author || matches_any(match_string, BYLINE_NAMES)) {
+    if !(rel_author || itemprop_author || BYLINE_NAME_SET.is_match(match_string)) {
         return false;
     }
     let len = doc.text_len(id);
@@ -457,8 +458,8 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
             }
         }
         if flags.strip_unlikely {
-            if matches_any(&match_string, UNLIKELY_CANDIDATES)
-                && !matches_any(&match_string, MAYBE_CANDIDATES)
+            if UNLIKELY_NAMES.is_match(&match_string)
+                && !MAYBE_NAMES.is_match(&match_string)
                 && !doc.has_ancestor_tag(node, "table", 0)
                 && !doc.has_ancestor_tag(node, "code", 0)
                 && tag != "body"

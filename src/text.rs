@@ -1,5 +1,10 @@
 //! Text helpers shared by the steps: whitespace collapsing, word counting, and the word
-//! sequences that text comparisons (tests, promo repetition) use.
+//! sequences that text comparisons (tests, promo repetition) use, and [`PhraseSet`]: a fixed
+//! list of phrases searched for all at once.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// Collapses runs of whitespace to one space and trims both ends.
 pub fn collapse_whitespace(s: &str) -> String {
@@ -84,6 +89,77 @@ pub fn comma_count(s: &str) -> usize {
         .count()
 }
 
+/// A fixed list of lowercase phrases (class-name fragments, promo phrases) found in one pass
+/// over a text with an Aho-Corasick automaton, built on first use. Checking each phrase with
+/// `contains` costs one pass per phrase; the lists have dozens to hundreds.
+pub struct PhraseSet {
+    phrases: fn() -> Vec<&'static str>,
+    automaton: OnceLock<Option<AhoCorasick>>,
+}
+
+/// One phrase found in a text: its index in the list and its byte range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhraseMatch {
+    pub index: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl PhraseSet {
+    /// `phrases` lists the phrases; a phrase's index in it identifies its matches.
+    pub const fn new(phrases: fn() -> Vec<&'static str>) -> Self {
+        PhraseSet {
+            phrases,
+            automaton: OnceLock::new(),
+        }
+    }
+
+    /// The automaton, or `None` when it could not be built (then a plain scan is used).
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.automaton
+            .get_or_init(|| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build((self.phrases)())
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    /// Whether any phrase occurs in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        match self.automaton() {
+            Some(automaton) => automaton.is_match(text),
+            None => (self.phrases)().iter().any(|p| text.contains(p)),
+        }
+    }
+
+    /// Every occurrence of every phrase, overlapping ones included.
+    pub fn find_all(&self, text: &str) -> Vec<PhraseMatch> {
+        match self.automaton() {
+            Some(automaton) => automaton
+                .find_overlapping_iter(text)
+                .map(|m| PhraseMatch {
+                    index: m.pattern().as_usize(),
+                    start: m.start(),
+                    end: m.end(),
+                })
+                .collect(),
+            None => (self.phrases)()
+                .iter()
+                .enumerate()
+                .flat_map(|(index, p)| {
+                    text.match_indices(p).map(move |(start, _)| PhraseMatch {
+                        index,
+                        start,
+                        end: start + p.len(),
+                    })
+                })
+                .collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +175,17 @@ mod tests {
         assert_eq!(word_count("Hello, world! 42"), 3);
         assert_eq!(word_count("日本語"), 3);
         assert_eq!(words("Don't STOP"), vec!["don", "t", "stop"]);
+    }
+
+    #[test]
+    fn phrase_set_finds_overlapping_phrases() {
+        static SET: PhraseSet = PhraseSet::new(|| vec!["read more", "more from", "订阅"]);
+        let found = SET.find_all("read more from us 订阅");
+        let indexes: Vec<usize> = found.iter().map(|m| m.index).collect();
+        assert_eq!(indexes, vec![0, 1, 2]);
+        assert_eq!((found[1].start, found[1].end), (5, 14));
+        assert!(SET.is_match("xx订阅"));
+        assert!(!SET.is_match("reading"));
     }
 
     #[test]
