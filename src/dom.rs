@@ -290,6 +290,20 @@ impl Document {
         false
     }
 
+    /// Ancestors of `id`, nearest first, stopping before `stop` (or at the root).
+    pub fn ancestors_within(&self, id: NodeId, stop: NodeId) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let mut cur = self.parent(id);
+        while let Some(p) = cur {
+            if p == stop {
+                break;
+            }
+            out.push(p);
+            cur = self.parent(p);
+        }
+        out
+    }
+
     pub fn is_ancestor(&self, ancestor: NodeId, of: NodeId) -> bool {
         let mut cur = self.parent(of);
         while let Some(p) = cur {

@@ -20,6 +20,9 @@ pub struct Metadata {
     pub dir: Option<String>,
     pub excerpt: Option<String>,
     pub lead_image: Option<String>,
+    /// The page says it is an article: a JSON-LD article type, `og:type` "article" or an
+    /// `article:published_time`. Evidence for the pick, never a verdict on its own.
+    pub declares_article: bool,
 }
 
 /// JSON-LD `@type`s that describe an article.
@@ -58,6 +61,7 @@ const MIN_CLEANED_TITLE_WORDS: usize = 3;
 
 #[derive(Default)]
 struct JsonLd {
+    is_article: bool,
     title: Option<String>,
     byline: Option<String>,
     site_name: Option<String>,
@@ -188,6 +192,9 @@ pub fn collect(doc: &Document, base: Option<&Url>) -> Metadata {
         dir,
         excerpt: excerpt.map(|e| collapse_whitespace(&e)),
         lead_image,
+        declares_article: ld.is_article
+            || meta(&["og:type"]).is_some_and(|t| t.trim().eq_ignore_ascii_case("article"))
+            || meta(&["article:published_time"]).is_some(),
     }
 }
 
@@ -347,6 +354,7 @@ fn json_ld(doc: &Document) -> JsonLd {
             continue;
         };
         if let Some(article) = find_article(&value) {
+            found.is_article |= has_article_type(article);
             read_article(article, &mut found);
             if found.title.is_some() {
                 break;
@@ -354,6 +362,18 @@ fn json_ld(doc: &Document) -> JsonLd {
         }
     }
     found
+}
+
+/// Whether a JSON-LD object's `@type` is one of the article types.
+fn has_article_type(value: &Value) -> bool {
+    match value.get("@type") {
+        Some(Value::String(t)) => t != "WebPage" && ARTICLE_TYPES.contains(&t.as_str()),
+        Some(Value::Array(types)) => types
+            .iter()
+            .filter_map(Value::as_str)
+            .any(|t| t != "WebPage" && ARTICLE_TYPES.contains(&t)),
+        _ => false,
+    }
 }
 
 /// The first object whose `@type` is an article type, searching arrays and `@graph`.

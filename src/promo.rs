@@ -465,6 +465,42 @@ const LEXICON: &[(&str, PromoKind, bool)] = &[
     ("compartir en", PromoKind::Social, false),
     ("condividi", PromoKind::Social, false),
     ("compartilhe", PromoKind::Social, false),
+    ("auch interessant", PromoKind::Related, true),
+    ("ebenfalls interessant", PromoKind::Related, true),
+    ("könnte sie auch interessieren", PromoKind::Related, false),
+    ("könnte dich auch interessieren", PromoKind::Related, false),
+    ("könnte euch auch interessieren", PromoKind::Related, false),
+    ("weitere themen", PromoKind::Related, true),
+    ("weiterführende links", PromoKind::Related, true),
+    ("weiterführender link", PromoKind::Related, true),
+    ("beiträge zum thema", PromoKind::Related, true),
+    ("weitere beiträge", PromoKind::Related, true),
+    ("schon gelesen?", PromoKind::Related, true),
+    ("lade weitere", PromoKind::Related, true),
+    ("le puede interesar", PromoKind::Related, true),
+    ("le recomendamos", PromoKind::Related, true),
+    ("te recomendamos", PromoKind::Related, true),
+    ("lea más", PromoKind::Related, true),
+    ("lea:", PromoKind::Related, true),
+    ("mire:", PromoKind::Related, true),
+    ("mira:", PromoKind::Related, true),
+    ("vea también", PromoKind::Related, true),
+    ("ti potrebbe interessare", PromoKind::Related, true),
+    ("você pode gostar", PromoKind::Related, true),
+    ("dit vind je misschien ook leuk", PromoKind::Related, true),
+    ("polecamy", PromoKind::Related, true),
+    ("zur person", PromoKind::Bio, true),
+    ("keine kommentare", PromoKind::Comments, true),
+    ("no comments", PromoKind::Comments, true),
+    ("aucun commentaire", PromoKind::Comments, true),
+    ("sin comentarios", PromoKind::Comments, true),
+    ("artikel gefallen", PromoKind::Social, true),
+    ("if you enjoyed", PromoKind::Cta, true),
+    ("never miss", PromoKind::Newsletter, true),
+    ("verpassen sie keine", PromoKind::Newsletter, true),
+    ("nichts mehr verpassen", PromoKind::Newsletter, false),
+    ("subskrypcj", PromoKind::Subscription, false),
+    ("únete", PromoKind::Social, true),
     ("mehr zum thema:", PromoKind::Related, true),
     ("weitere informationen", PromoKind::Related, true),
     ("weitere artikel", PromoKind::Related, true),
@@ -776,6 +812,12 @@ fn starts_with_name(text: &str, byline: &str) -> bool {
 const BIO_VERBS: &[&str] = &[
     "is", "was", "covers", "has", "writes", "reports", "es", "est", "ist", "è", "é", "is een",
 ];
+/// Words that open sentences and never names (determiners and pronouns).
+const NOT_NAME_OPENERS: &[&str] = &[
+    "the", "this", "that", "it", "he", "she", "der", "die", "das", "ein", "eine", "dieser",
+    "diese", "er", "sie", "es", "le", "la", "les", "il", "elle", "el", "los", "las", "lo", "een",
+    "het", "dit", "o", "a", "os", "as",
+];
 /// Longest text read as a one-paragraph bio.
 const MAX_BIO_CHARS: usize = 400;
 
@@ -785,6 +827,13 @@ fn reads_like_bio(text: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = text.split_whitespace().take(5).collect();
+    // "Die Erzählung ist…": a capitalised determiner opens a sentence, not a name.
+    if words
+        .first()
+        .is_some_and(|w| NOT_NAME_OPENERS.contains(&w.to_lowercase().as_str()))
+    {
+        return false;
+    }
     (2..=4).any(|n| {
         words.len() > n
             && words[..n]

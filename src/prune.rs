@@ -7,6 +7,8 @@
 //! 3. Conditionally remove tables, lists and divs whose shape says "not prose": too many
 //!    links, images without text, more list items than paragraphs, inputs, ad labels.
 //! 4. Remove empty paragraphs and stray `<br>`s before paragraphs.
+//! 5. ([`trailing_headings`], after promo marking) A heading with nothing after it ends no
+//!    article: it titled a list that pruning removed, or it titles promo blocks.
 //!
 //! Unlike Readability, heading levels are kept, short `<pre>` blocks and small data tables
 //! are kept, and videos survive as links (see [`crate::assemble`]).
@@ -268,6 +270,76 @@ fn remove_image_credits(doc: &mut Document, article: NodeId, guard: &Guard) {
             doc.detach(id);
         }
     }
+}
+
+/// What to do with a heading at the very end of the article.
+pub enum TrailingHeading {
+    /// Nothing follows it: remove it.
+    Orphan(NodeId),
+    /// Only the given promo block follows it: it is that promo's title.
+    Titles(NodeId, NodeId),
+}
+
+/// Longest heading read as a section title (longer ones are pull quotes).
+const TITLE_MAX_CHARS: usize = 80;
+const HEADING_TAGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+const MEDIA_TAGS: &[&str] = &["img", "picture", "video", "iframe", "svg", "math", "table"];
+
+/// The heading that ends the article, if it does: walking back from the end, the first
+/// text or media outside promo blocks sits in a heading. Called until it returns `None`
+/// (after each answer is acted upon), so runs of trailing headings all go.
+pub fn trailing_heading(
+    doc: &Document,
+    article: NodeId,
+    promos: &HashSet<NodeId>,
+) -> Option<TrailingHeading> {
+    let node = doc.node(article)?;
+    let mut last_promo: Option<NodeId> = None;
+    let mut skip_until: Option<NodeId> = None;
+    let descendants: Vec<_> = node.descendants().skip(1).collect();
+    for d in descendants.into_iter().rev() {
+        let id = d.id();
+        // Inside a promo block seen already (walking backwards reaches its content first).
+        if let Some(promo) = skip_until {
+            if promo == id {
+                skip_until = None;
+            }
+            continue;
+        }
+        if let Some(promo) = doc
+            .ancestors_within(id, article)
+            .into_iter()
+            .chain(std::iter::once(id))
+            .find(|a| promos.contains(a))
+        {
+            last_promo = Some(promo);
+            if promo != id {
+                skip_until = Some(promo);
+            }
+            continue;
+        }
+        let is_content = match d.value() {
+            scraper::Node::Text(t) => !t.text.trim().is_empty(),
+            scraper::Node::Element(e) => MEDIA_TAGS.contains(&e.name()),
+            _ => false,
+        };
+        if !is_content {
+            continue;
+        }
+        let heading = std::iter::once(id)
+            .chain(doc.ancestors_within(id, article))
+            .find(|&a| HEADING_TAGS.contains(&doc.tag(a)))?;
+        // A sentence set as a heading is a pull quote, which may end an article.
+        let text = doc.inner_text(heading);
+        if text.chars().count() > TITLE_MAX_CHARS || text.ends_with(['.', '!', '»', '"', '”']) {
+            return None;
+        }
+        return Some(match last_promo {
+            Some(promo) => TrailingHeading::Titles(heading, promo),
+            None => TrailingHeading::Orphan(heading),
+        });
+    }
+    None
 }
 
 /// Tables that hold data rather than layout.

@@ -54,6 +54,13 @@ const SHORT_PAGE_FACTOR: usize = 2;
 const TEASER_MAX_CHARS: usize = 700;
 /// This many teasers holding half the text make a listing.
 const MIN_LISTING_TEASERS: usize = 3;
+/// A page with teasers is still an article when its paragraphs outside them hold this much
+/// prose (an article followed by a "related posts" list)...
+const MIN_PROSE_BESIDE_TEASERS: usize = 600;
+/// ...or this much, on a page whose metadata says it is an article (a short post).
+const MIN_PROSE_BESIDE_TEASERS_DECLARED: usize = 150;
+/// A paragraph counts as prose from this length, with few links.
+const PROSE_PARAGRAPH_CHARS: usize = 80;
 /// Above this link density the result is a link list, not an article.
 const MAX_ARTICLE_LINK_DENSITY: f64 = 0.5;
 
@@ -201,7 +208,7 @@ pub fn pick_article(doc: &mut Document, meta: &Metadata) -> Option<Picked> {
         };
         let len = doc.text_len(picked.root);
         if len >= CHAR_THRESHOLD {
-            return is_article(doc, picked.root, page_len).then_some(picked);
+            return is_article(doc, picked.root, page_len, meta).then_some(picked);
         }
         if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
             best = Some((len, doc.html.clone(), picked));
@@ -209,19 +216,19 @@ pub fn pick_article(doc: &mut Document, meta: &Metadata) -> Option<Picked> {
     }
     let (len, html, picked) = best?;
     doc.html = html;
-    (len > 0 && is_article(doc, picked.root, page_len)).then_some(picked)
+    (len > 0 && is_article(doc, picked.root, page_len, meta)).then_some(picked)
 }
 
 /// Whether a picked container reads as an article rather than a list of links or teasers.
 /// A short text is an article only when it is (nearly) all the page has: on a page full of
 /// other text, a short pick means the page is a home page or a listing.
-fn is_article(doc: &Document, root: NodeId, page_len: usize) -> bool {
+fn is_article(doc: &Document, root: NodeId, page_len: usize, meta: &Metadata) -> bool {
     let total = doc.text_len(root);
     let density = doc.link_density(root);
     if density > MAX_ARTICLE_LINK_DENSITY {
         return false;
     }
-    if looks_like_listing(doc, root, total) {
+    if looks_like_listing(doc, root, total, meta.declares_article) {
         return false;
     }
     let prose = (total as f64 * (1.0 - density)) as usize;
@@ -230,7 +237,7 @@ fn is_article(doc: &Document, root: NodeId, page_len: usize) -> bool {
 
 /// Headings that are links, each heading a short teaser block: a home page, a category
 /// archive or search results, not an article.
-fn looks_like_listing(doc: &Document, root: NodeId, total: usize) -> bool {
+fn looks_like_listing(doc: &Document, root: NodeId, total: usize, declares_article: bool) -> bool {
     let mut teasers = 0;
     let mut teaser_chars = 0;
     let mut seen_containers: HashSet<NodeId> = HashSet::default();
@@ -258,7 +265,25 @@ fn looks_like_listing(doc: &Document, root: NodeId, total: usize) -> bool {
             teaser_chars += container_len;
         }
     }
-    teasers >= MIN_LISTING_TEASERS && teaser_chars * 2 >= total
+    teasers >= MIN_LISTING_TEASERS
+        && teaser_chars * 2 >= total
+        && prose_outside(doc, root, &seen_containers)
+            < if declares_article {
+                MIN_PROSE_BESIDE_TEASERS_DECLARED
+            } else {
+                MIN_PROSE_BESIDE_TEASERS
+            }
+}
+
+/// Characters of prose paragraphs (long, few links) that sit outside the given containers.
+fn prose_outside(doc: &Document, root: NodeId, containers: &HashSet<NodeId>) -> usize {
+    doc.descendants_with_tags(root, &["p"])
+        .into_iter()
+        .filter(|&p| !containers.iter().any(|&c| c == p || doc.is_ancestor(c, p)))
+        .map(|p| (p, doc.text_len(p)))
+        .filter(|&(p, len)| len >= PROSE_PARAGRAPH_CHARS && doc.link_density(p) < 0.3)
+        .map(|(_, len)| len)
+        .sum()
 }
 
 struct Scores {
@@ -684,11 +709,12 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
     }
     let protected: HashSet<NodeId> = detected.promos.iter().map(|p| p.node).collect();
     prune::prune(doc, article, flags, &protected);
-    let promos = detected
+    let mut promos: Vec<FoundPromo> = detected
         .promos
         .into_iter()
         .filter(|p| doc.is_ancestor(article, p.node))
         .collect();
+    label_trailing_headings(doc, article, &mut promos);
     Some(Picked {
         root: article,
         byline: byline
@@ -696,6 +722,31 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
             .map(|b| collapse_whitespace(&b)),
         promos,
     })
+}
+
+/// Step 6: a heading that ends the article goes, or joins the promo block it titles.
+fn label_trailing_headings(doc: &mut Document, article: NodeId, promos: &mut Vec<FoundPromo>) {
+    let mut promo_nodes: HashSet<NodeId> = promos.iter().map(|p| p.node).collect();
+    while let Some(trailing) = prune::trailing_heading(doc, article, &promo_nodes) {
+        match trailing {
+            prune::TrailingHeading::Orphan(heading) => doc.detach(heading),
+            prune::TrailingHeading::Titles(heading, block) => {
+                let Some(at) = promos.iter().position(|p| p.node == block) else {
+                    return;
+                };
+                let kind = promos[at].kind;
+                promos.insert(
+                    at,
+                    FoundPromo {
+                        node: heading,
+                        kind,
+                        text: doc.inner_text(heading),
+                    },
+                );
+                promo_nodes.insert(heading);
+            }
+        }
+    }
 }
 
 /// How many elements before the article are searched for its lead image.
