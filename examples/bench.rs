@@ -1,5 +1,6 @@
 //! Native speed of the engine over Readability's test pages (`cargo xtask bench`).
-//! Prints median, p95 and max time per page and throughput; never fails on time.
+//! Prints median, p95 and max time per page and throughput, and writes the same figures to
+//! `target/bench/native.json` for the browser bench's summary line; never fails on time.
 
 use std::time::Instant;
 
@@ -7,6 +8,8 @@ use clearpage::{extract, Options, PromoMode};
 
 /// Each page is extracted this many times; the fastest run counts (less noise).
 const RUNS_PER_PAGE: usize = 5;
+/// Where the figures are written, relative to the repository (read by `tests/bench/browser.mjs`).
+const FIGURES_FILE: &str = "target/bench/native.json";
 
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/readability");
@@ -47,14 +50,30 @@ fn main() {
     times.sort_by(|a, b| a.0.total_cmp(&b.0));
     let pct = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize].0;
     let slowest = times.last().cloned().unwrap_or((0.0, String::new(), 0));
+    let (median, p95) = (pct(0.5), pct(0.95));
+    let throughput = total_bytes as f64 / 1e6 / total_secs;
     println!(
-        "bench: native median {:.2} ms p95 {:.2} ms max {:.2} ms ({} {} KB); {:.1} MB/s over {} pages",
-        pct(0.5),
-        pct(0.95),
+        "native: median {median:.2} ms p95 {p95:.2} ms max {:.2} ms ({} {} KB); {throughput:.1} MB/s over {} pages",
         slowest.0,
         slowest.1,
         slowest.2 / 1024,
-        total_bytes as f64 / 1e6 / total_secs,
         times.len()
     );
+    let figures = serde_json::json!({
+        "pages": times.len(),
+        "runsPerPage": RUNS_PER_PAGE,
+        "medianMs": median,
+        "p95Ms": p95,
+        "maxMs": slowest.0,
+        "maxPage": slowest.1,
+        "megabytesPerSecond": throughput,
+    });
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(FIGURES_FILE);
+    let written = file
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| std::fs::write(&file, format!("{figures:#}\n")));
+    if let Err(error) = written {
+        eprintln!("bench: cannot write {}: {error}", file.display());
+    }
 }

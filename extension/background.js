@@ -47,17 +47,50 @@ const BUTTON_STATE = Object.freeze({
 
 const BYTES_PER_MEGABYTE = 1024 * 1024;
 
+/** Durations are logged and kept in `stats` to 0.1 ms. */
+const roundMs = (ms) => Math.round(ms * 10) / 10;
+
+// -----------------------------------------------------------------------------------------------
+// Figures for `cargo xtask bench` (tests/bench/browser.mjs reads `globalThis.clearpageStats` in
+// this service worker over CDP; also handy in the background's devtools console). Local only:
+// nothing here is sent anywhere. Reset when the browser stops the worker.
+// -----------------------------------------------------------------------------------------------
+
+const stats = {
+  /** Engine instances created: 1 for the life of this background unless a crash forced a reset. */
+  engineInstantiations: 0,
+  /** Fetch + compile + instantiate of the wasm module on first use, in ms; memory right after. */
+  engineLoadMs: null,
+  engineMemoryAtLoadBytes: null,
+  /** Toggles finished (open, close or a failure), and the last one's timings (ms). */
+  toggles: 0,
+  lastTimings: null,
+  /** Bytes of the engine's linear memory now (grows on demand, never shrinks; null after a reset). */
+  get wasmMemoryBytes() {
+    return engineMemory ? engineMemory.buffer.byteLength : null;
+  },
+};
+globalThis.clearpageStats = stats;
+
 // -----------------------------------------------------------------------------------------------
 // Engine: one instance, created on first use
 // -----------------------------------------------------------------------------------------------
 
 let engineReady = null;
+let engineMemory = null;
 let panicArmedForNextExtract = false;
 
 function loadEngine() {
   if (!engineReady) {
+    const started = performance.now();
     engineReady = initEngine({ module_or_path: resourceUrl(WASM_PATH) })
-      .then(() => engine)
+      .then((exports) => {
+        engineMemory = exports.memory ?? null;
+        stats.engineInstantiations += 1;
+        stats.engineLoadMs = roundMs(performance.now() - started);
+        stats.engineMemoryAtLoadBytes = stats.wasmMemoryBytes;
+        return engine;
+      })
       .catch((error) => {
         engineReady = null; // let the next click try again
         throw error;
@@ -79,6 +112,8 @@ function recoverFromCrash() {
   if (typeof engine.__wbg_reset_state === "function") {
     try {
       engine.__wbg_reset_state();
+      stats.engineInstantiations += 1;
+      engineMemory = null; // the new instance's memory is not reachable from here
     } catch (error) {
       console.error("clearpage: engine reset failed", error);
     }
@@ -101,7 +136,7 @@ async function runExtract(html, url) {
     }
     const started = performance.now();
     const article = wasm.extract(html, url, PROMO_MODE_FOR_READER);
-    return { article, extractMs: Math.round(performance.now() - started) };
+    return { article, extractMs: roundMs(performance.now() - started) };
   } catch (error) {
     if (isEngineError(error)) return { noArticle: error };
     console.error("clearpage: engine crashed", error);
@@ -153,27 +188,51 @@ async function toggleReader(tab) {
   if (typeof tabId !== "number" || tabId < 0) return;
   if (tabsInFlight.has(tabId)) return; // a second click while working is ignored
   tabsInFlight.add(tabId);
+  const started = performance.now();
+  const timings = { outcome: "failed" };
   try {
-    await toggleReaderInTab(tabId);
+    await toggleReaderInTab(tabId, started, timings);
   } finally {
     tabsInFlight.delete(tabId);
+    timings.total = roundMs(performance.now() - started);
+    stats.lastTimings = timings;
+    stats.toggles += 1;
   }
 }
 
-async function toggleReaderInTab(tabId) {
-  const started = performance.now();
+/**
+ * One toggle in one tab, clicked at `started`. Fills `timings` (ms): `inject` (content scripts), `snapshot` (taken in
+ * the page) and `snapshotMessage` (the rest of that round trip: moving the HTML here), `extract`
+ * (the wasm call alone) and `aroundExtract` (the rest of that step), `render` (in the page) and
+ * `openMessage` (the rest of that round trip), `total`, `htmlChars`, and `outcome` (open, closed,
+ * no-article, restricted (with `reason`), too-large, failed).
+ */
+async function toggleReaderInTab(tabId, started, timings) {
+  let stepStarted = started;
+  /** Milliseconds since the previous step ended. */
+  const step = () => {
+    const now = performance.now();
+    const ms = roundMs(now - stepStarted);
+    stepStarted = now;
+    return ms;
+  };
   let injected;
   try {
     injected = await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
   } catch (error) {
     if (isRestrictedPageError(error)) {
+      timings.outcome = "restricted";
+      timings.reason = String(error?.message ?? error);
       await setButtonState(tabId, BUTTON_STATE.restricted);
       return;
     }
     throw error;
   }
+  timings.inject = step();
   // Firefox may resolve with a per-frame error instead of rejecting.
   if (!Array.isArray(injected) || injected.length === 0 || injected.some((result) => result?.error)) {
+    timings.outcome = "restricted";
+    timings.reason = "injection returned no result or a frame error";
     await setButtonState(tabId, BUTTON_STATE.restricted);
     return;
   }
@@ -184,15 +243,20 @@ async function toggleReaderInTab(tabId) {
   } catch (error) {
     // Nobody listening: the script did not run in this document (a protected page).
     console.warn("clearpage: content script unreachable", error);
+    timings.outcome = "restricted";
+    timings.reason = String(error?.message ?? error);
     await setButtonState(tabId, BUTTON_STATE.restricted);
     return;
   }
+  const snapshotRoundTrip = step();
 
   if (snapshot?.state === "closed") {
+    timings.outcome = "closed";
     await setButtonState(tabId, BUTTON_STATE.idle);
     return;
   }
   if (snapshot?.state === "too-large") {
+    timings.outcome = "too-large";
     const megabytes = snapshot.bytes ? String(Math.ceil(snapshot.bytes / BYTES_PER_MEGABYTE)) : "?";
     await setButtonState(tabId, BUTTON_STATE.tooLarge, [megabytes]);
     return;
@@ -203,9 +267,15 @@ async function toggleReaderInTab(tabId) {
     return;
   }
 
+  timings.snapshot = snapshot.snapshotMs;
+  timings.snapshotMessage = roundMs(snapshotRoundTrip - snapshot.snapshotMs);
+  timings.htmlChars = snapshot.html.length;
+
   await setButtonState(tabId, BUTTON_STATE.working);
   const [result, css] = await Promise.all([runExtract(snapshot.html, snapshot.url), loadReaderCss()]);
+  timings.extract = result.extractMs;
   if (result.noArticle) {
+    timings.outcome = "no-article";
     await setButtonState(tabId, BUTTON_STATE.noArticle);
     return;
   }
@@ -214,6 +284,8 @@ async function toggleReaderInTab(tabId) {
     return;
   }
 
+  // Badge update, the engine's load on a cold start, the reader CSS: around the wasm call.
+  timings.aroundExtract = roundMs(step() - result.extractMs);
   let shown;
   try {
     // textContent is not shown by the reader view: do not ship a second copy of the article text.
@@ -223,14 +295,14 @@ async function toggleReaderInTab(tabId) {
     console.error("clearpage: reader view could not be shown", error);
     shown = null;
   }
+  const openRoundTrip = step();
+  if (shown?.state === "open") {
+    timings.outcome = "open";
+    timings.render = shown.renderMs;
+    timings.openMessage = roundMs(openRoundTrip - shown.renderMs);
+  }
   await setButtonState(tabId, shown?.state === "open" ? BUTTON_STATE.open : BUTTON_STATE.error);
-  console.info("clearpage: timings (ms)", {
-    snapshot: snapshot.snapshotMs,
-    extract: result.extractMs,
-    render: shown?.renderMs,
-    total: Math.round(performance.now() - started),
-    htmlChars: snapshot.html.length,
-  });
+  console.info("clearpage: timings (ms)", { ...timings, total: roundMs(performance.now() - started) });
 }
 
 // -----------------------------------------------------------------------------------------------

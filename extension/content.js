@@ -52,6 +52,8 @@
     "param", "area", "map", "head",
   ]);
   const UTF8_MAX_BYTES_PER_CHAR = 3;
+  /** snapshotMs and renderMs are reported to 0.1 ms. */
+  const roundMs = (ms) => Math.round(ms * 10) / 10;
 
   let session = null;
 
@@ -139,7 +141,7 @@
       url: location.href,
       elements: elementCount,
       hiddenRemoved,
-      snapshotMs: Math.round(performance.now() - started),
+      snapshotMs: roundMs(performance.now() - started),
     };
   }
 
@@ -300,7 +302,7 @@
       state: "open",
       promoCount: controller.promoCount,
       prefs: controller.prefs(),
-      renderMs: Math.round(performance.now() - started),
+      renderMs: roundMs(performance.now() - started),
     };
   }
 

@@ -7,7 +7,8 @@
 //!   tests, the Node library test, `web-ext lint`, and `e2e`.
 //! - `quality`: prints the corpus figures (Readability and trafilatura-eval).
 //! - `e2e`: end-to-end tests in Debian Chromium and Firefox ESR, and the www page.
-//! - `bench`: native speed over the Readability corpus (prints figures, never fails on time).
+//! - `bench`: native speed over the Readability corpus, then the built extension in Chromium
+//!   against Readability.js (`tests/bench/browser.mjs`); prints figures, never fails on time.
 
 use std::path::{Path, PathBuf};
 use std::process::{exit, Command};
@@ -449,7 +450,28 @@ fn e2e(args: &[String]) -> Result {
     extension.and(www)
 }
 
+/// Files `cargo xtask build` leaves that the browser bench needs.
+const BENCH_NEEDS: &[&str] = &[
+    "extension/pkg/clearpage_bg.wasm",
+    "node_modules/playwright-core",
+    "node_modules/@mozilla/readability",
+];
+
+/// Native bench (writes `target/bench/native.json`), per-stage times, then the browser bench,
+/// whose last line is the one `bench: ...` summary of both.
 fn bench() -> Result {
+    let missing: Vec<&str> = BENCH_NEEDS
+        .iter()
+        .copied()
+        .filter(|f| !root().join(f).exists())
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!(
+            "missing {}: run `cargo xtask build` first",
+            missing.join(", ")
+        ));
+    }
     run("cargo", &["run", "--release", "--example", "bench"])?;
-    run("cargo", &["run", "--release", "--example", "stages"])
+    run("cargo", &["run", "--release", "--example", "stages"])?;
+    run("node", &["tests/bench/browser.mjs"])
 }

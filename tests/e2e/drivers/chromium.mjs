@@ -78,13 +78,17 @@ export async function launchChromium({ extensionDir, hostSelector, xDisplay = nu
   // The worker target can be listed before its script has run; wait until it answers.
   await worker.evaluate(() => chrome.runtime.id);
 
-  const page = context.pages()[0] ?? await context.newPage();
-  const pageSession = await context.newCDPSession(page);
   const consoleLines = [];
-  page.on('console', (m) => {
-    if (!/^Failed to load resource/.test(m.text())) consoleLines.push(`[page ${m.type()}] ${m.text()}`);
-  });
-  page.on('pageerror', (e) => consoleLines.push(`[page error] ${e.message}`));
+  const watchPage = (p) => {
+    p.on('console', (m) => {
+      if (!/^Failed to load resource/.test(m.text())) consoleLines.push(`[page ${m.type()}] ${m.text()}`);
+    });
+    p.on('pageerror', (e) => consoleLines.push(`[page error] ${e.message}`));
+  };
+  // The tab the driver acts on; openTab() moves it to a new tab.
+  let page = context.pages()[0] ?? await context.newPage();
+  let pageSession = await context.newCDPSession(page);
+  watchPage(page);
   const watchWorker = (w) => w.on?.('console', (m) => consoleLines.push(`[background ${m.type()}] ${m.text()}`));
   context.serviceWorkers().forEach(watchWorker);
   context.on('serviceworker', watchWorker);
@@ -162,10 +166,40 @@ export async function launchChromium({ extensionDir, hostSelector, xDisplay = nu
       return page.evaluate(fn, arg ?? null);
     },
 
+    /**
+     * Runs a script's source text in the page's main world, like the devtools console: the page's
+     * CSP does not apply to it (pages may forbid eval). Returns the completion value (JSON).
+     */
+    async runPageScript(source) {
+      return page.evaluate(source);
+    },
+
     evalReader,
 
     async triggerAction() {
       await browserSession.send('Extensions.triggerAction', { id: extensionId, targetId: await tabTargetId() });
+    },
+
+    /**
+     * The toolbar action for the current tab as a function that only sends the CDP command (the
+     * tab target is looked up now), for timing from the click itself. Stale after a navigation.
+     */
+    async preparedTrigger() {
+      const targetId = await tabTargetId();
+      return () => browserSession.send('Extensions.triggerAction', { id: extensionId, targetId });
+    },
+
+    /** Opens a new tab (about:blank) and makes it the tab every other method acts on. */
+    async openTab() {
+      page = await context.newPage();
+      pageSession = await context.newCDPSession(page);
+      watchPage(page);
+      await page.bringToFront();
+    },
+
+    /** Runs `fn(arg)` in the extension's background (service worker) and returns its (JSON) result. */
+    async evalBackground(fn, arg) {
+      return (await liveWorker()).evaluate(fn, arg ?? null);
     },
 
     /** Presses a key combination the way a user would ("Alt+Shift+R", "Escape"). */
