@@ -73,6 +73,8 @@ pub struct FoundPromo {
     pub node: NodeId,
     pub kind: PromoKind,
     pub text: String,
+    /// It follows the article's last prose paragraph (a trailer rather than an insert).
+    pub after_article: bool,
 }
 
 /// What detection returns: promo blocks to mark, and duplicate widget copies to drop.
@@ -641,6 +643,7 @@ pub fn detect(doc: &Document, root: NodeId, author: Option<&str>) -> Detected {
                     node: id,
                     kind,
                     text: shown,
+                    after_article,
                 });
             }
             continue;

@@ -24,7 +24,7 @@ use ego_tree::NodeId;
 
 use crate::dom::{Document, TextStats};
 use crate::metadata::Metadata;
-use crate::promo::{self, FoundPromo};
+use crate::promo::{self, FoundPromo, PromoKind};
 use crate::prune;
 use crate::text::{collapse_whitespace, comma_count, PhraseSet};
 
@@ -707,7 +707,21 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
     for copy in &detected.duplicates {
         doc.detach(*copy);
     }
-    let protected: HashSet<NodeId> = detected.promos.iter().map(|p| p.node).collect();
+    // Trailers (promos after the last prose paragraph) are not inserts in the article:
+    // related lists and ads there are site chrome and go in both modes; pruning may take
+    // the others. Promos inside the article are protected from pruning so that "show"
+    // can bring them back.
+    for trailer in detected.promos.iter().filter(|p| p.after_article) {
+        if matches!(trailer.kind, PromoKind::Related | PromoKind::Ad) {
+            doc.detach(trailer.node);
+        }
+    }
+    let protected: HashSet<NodeId> = detected
+        .promos
+        .iter()
+        .filter(|p| !p.after_article)
+        .map(|p| p.node)
+        .collect();
     prune::prune(doc, article, flags, &protected);
     let mut promos: Vec<FoundPromo> = detected
         .promos
@@ -741,6 +755,7 @@ fn label_trailing_headings(doc: &mut Document, article: NodeId, promos: &mut Vec
                         node: heading,
                         kind,
                         text: doc.inner_text(heading),
+                        after_article: promos[at].after_article,
                     },
                 );
                 promo_nodes.insert(heading);
