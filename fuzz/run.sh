@@ -8,6 +8,8 @@
 # cap: FUZZ_MAX_LEN (default 8192 bytes; larger inputs run far fewer executions/second). New corpus entries go to fuzz/corpus/<target>; the shared
 # fixtures and readability corpus under ../shared are read in place as extra seed dirs.
 # Crashes / slow inputs land in fuzz/artifacts/<target>/ and are listed at the end.
+# FUZZ_FAIL_ON_FINDINGS=1 (what CI sets): exit 1 when a target stops with a finding or
+# this run wrote any artifact; otherwise a finding is reported and the next target runs.
 set -euo pipefail
 
 SECONDS_PER_TARGET="${1:-60}"
@@ -22,8 +24,14 @@ REPO_DIR="$(dirname "$FUZZ_DIR")"
 SHARED_DIR="$(cd "$REPO_DIR/.." && pwd)/shared"
 cd "$FUZZ_DIR"
 
+FAIL_ON_FINDINGS="${FUZZ_FAIL_ON_FINDINGS:-0}"
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build --sanitizer "$SANITIZER"
+
+# Artifacts written by this run (older ones from earlier runs do not count).
+RUN_STAMP="$(mktemp)"
+trap 'rm -f "$RUN_STAMP"' EXIT
+findings=0
 
 seed_dirs=()
 for dir in "$SHARED_DIR/fixtures" "$SHARED_DIR/corpus/readability"; do
@@ -40,8 +48,14 @@ for target in "${TARGETS[@]}"; do
     -report_slow_units="$SLOW_INPUT_SECONDS" \
     -rss_limit_mb="$RSS_LIMIT_MB" \
     -dict="$FUZZ_DIR/html.dict" \
-    -print_final_stats=1 || echo "!! $target stopped with a finding (exit $?)"
+    -print_final_stats=1 || { echo "!! $target stopped with a finding (exit $?)"; findings=$((findings + 1)); }
 done
 
 echo "== artifacts (crashes, timeouts, slow units)"
 find artifacts -type f -printf '%p\t%s bytes\n' 2>/dev/null || true
+
+new_artifacts="$(find artifacts -type f -newer "$RUN_STAMP" 2>/dev/null | wc -l)"
+if [[ "$FAIL_ON_FINDINGS" == 1 ]] && (( findings > 0 || new_artifacts > 0 )); then
+  echo "!! fuzzing found problems: $findings target(s) stopped, $new_artifacts new artifact(s)"
+  exit 1
+fi

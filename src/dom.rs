@@ -87,19 +87,24 @@ pub fn is_block_tag(tag: &str) -> bool {
 
 impl Document {
     /// Parses a whole page once, as a browser with scripting on does (so `<noscript>`
-    /// holds text, exactly as in the live page), then caps the tree depth.
+    /// holds text, exactly as in the live page), then caps the tree depth. The text first
+    /// goes through [`crate::guard::bound`], so the parser never holds more than
+    /// [`crate::guard::MAX_OPEN_ELEMENTS`] open elements (its cost grows with that).
     pub fn parse(text: &str) -> Document {
+        let (text, _) = crate::guard::bound(text);
         let sink = HtmlTreeSink::new(Html::new_document());
-        let html = html5ever::parse_document(sink, Default::default()).one(text);
+        let html = html5ever::parse_document(sink, Default::default()).one(&*text);
         let mut doc = Document { html };
         doc.cap_depth();
         doc
     }
 
     /// Parses an HTML fragment (e.g. the text of a `<noscript>`) into a separate document.
+    /// Bounded by [`crate::guard::bound`] like [`Document::parse`].
     pub fn parse_fragment(text: &str) -> Document {
+        let (text, _) = crate::guard::bound(text);
         Document {
-            html: Html::parse_fragment(text),
+            html: Html::parse_fragment(&text),
         }
     }
 

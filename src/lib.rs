@@ -3,7 +3,9 @@
 //! The pipeline runs in one direction, one module per step:
 //!
 //! 1. [`decode`]    bytes -> text, honouring BOM / `<meta charset>` (encoding_rs).
-//! 2. [`dom`]       text -> one html5ever tree (parsed once) plus node helpers.
+//! 2. [`guard`]     bounds the open elements the parser can see (one linear scan; excess
+//!    start tags are dropped), then [`dom`] parses the text into one html5ever tree (once)
+//!    and offers the node helpers.
 //! 3. [`metadata`]  title, byline, dates, site, language, lead image (JSON-LD, meta, page).
 //! 4. [`clean`]     removes what can never be article (scripts, hidden nodes, chrome).
 //! 5. [`score`]     scores candidates and picks the article root and its siblings.
@@ -18,6 +20,7 @@ pub mod assemble;
 pub mod clean;
 pub mod decode;
 pub mod dom;
+pub mod guard;
 pub mod markdown;
 pub mod metadata;
 pub mod promo;
