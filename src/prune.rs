@@ -87,6 +87,7 @@ pub fn prune(doc: &mut Document, article: NodeId, flags: Flags, protected: &Hash
     }
     remove_share_bars(doc, article);
     remove_image_credits(doc, article, &guard);
+    remove_meta_lines(doc, article, &guard);
     for tag in ["iframe", "input", "textarea", "select", "button"] {
         remove_tag(doc, article, tag, &guard);
     }
@@ -342,6 +343,301 @@ pub fn trailing_heading(
     None
 }
 
+/// Meta lines are short.
+const META_LINE_MAX_CHARS: usize = 60;
+/// Words of date lines, "updated" stamps, reading times and view or comment counters, in
+/// the engine's languages (lowercase): month and weekday names, stamps, units, counters.
+const META_WORDS: &[&str] = &[
+    // English
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "updated",
+    "published",
+    "posted",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "ago",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "read",
+    "reading",
+    "time",
+    "views",
+    "comments",
+    "comment",
+    // German
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "aktualisiert",
+    "veröffentlicht",
+    "veröffentlichung",
+    "um",
+    "uhr",
+    "vor",
+    "stunden",
+    "minuten",
+    "lesezeit",
+    "aufrufe",
+    "kommentare",
+    "kommentar",
+    // French
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "mis",
+    "à",
+    "jour",
+    "publié",
+    "le",
+    "il",
+    "y",
+    "a",
+    "heures",
+    "temps",
+    "de",
+    "lecture",
+    "vues",
+    "commentaires",
+    // Spanish, Italian, Portuguese
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "actualizado",
+    "publicado",
+    "hace",
+    "horas",
+    "lectura",
+    "comentarios",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "aggiornato",
+    "pubblicato",
+    "ore",
+    "lettura",
+    "commenti",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "dezembro",
+    "atualizado",
+    "há",
+    "às",
+    "leitura",
+    "comentários",
+    "del",
+    "el",
+    "em",
+    // Dutch, Polish, Russian
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+    "augustus",
+    "bijgewerkt",
+    "gepubliceerd",
+    "reacties",
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+    "opublikowano",
+    "zaktualizowano",
+    "publikacja",
+    "komentarze",
+    "komentarzy",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+    "обновлено",
+    "опубликовано",
+    "просмотров",
+    "просмотры",
+    "комментарии",
+    "комментариев",
+];
+/// Of those, the words that make a line a stamp on their own ("Aktualisiert:").
+const META_LABELS: &[&str] = &[
+    "updated",
+    "published",
+    "aktualisiert",
+    "veröffentlicht",
+    "veröffentlichung",
+    "publié",
+    "actualizado",
+    "publicado",
+    "aggiornato",
+    "pubblicato",
+    "atualizado",
+    "bijgewerkt",
+    "gepubliceerd",
+    "opublikowano",
+    "zaktualizowano",
+    "publikacja",
+    "обновлено",
+    "опубликовано",
+];
+
+/// Whether a short text is a date line, an "updated" stamp, a reading time or a view or
+/// comment counter: every word a number or a meta word, and a number in it (or a lone
+/// stamp label).
+fn is_meta_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return false;
+    }
+    let has_number = words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
+    let has_meta_word = words.iter().any(|w| META_WORDS.contains(w));
+    let all_meta = words
+        .iter()
+        .all(|w| w.chars().any(|c| c.is_ascii_digit()) || META_WORDS.contains(w));
+    (all_meta && has_number && has_meta_word)
+        || (words.len() == 1 && META_LABELS.contains(&words[0]))
+        || is_numeric_date(text.trim())
+}
+
+/// "23.10.2018", "2018-10-23", "10/23/18": three runs of digits joined by one separator.
+fn is_numeric_date(text: &str) -> bool {
+    let Some(separator) = text.chars().find(|c| matches!(c, '.' | '/' | '-')) else {
+        return false;
+    };
+    let parts: Vec<&str> = text.trim_end_matches('.').split(separator).collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| (1..=4).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Date lines, "updated" stamps, reading times, view and comment counters: article
+/// furniture whose facts the metadata already holds. They go in both modes.
+fn remove_meta_lines(doc: &mut Document, article: NodeId, guard: &Guard) {
+    for id in doc.descendant_elements(article) {
+        if doc.parent(id).is_none()
+            || guard.holds(doc, id)
+            || !matches!(
+                doc.tag(id),
+                "p" | "div" | "span" | "time" | "small" | "a" | "em" | "strong"
+            )
+            // Schedules and tables of dates are content.
+            || doc.has_ancestor_tag(id, "li", 0)
+            || doc.has_ancestor_tag(id, "td", 0)
+        {
+            continue;
+        }
+        let len = doc.text_len_up_to(id, META_LINE_MAX_CHARS);
+        if len == 0 || len > META_LINE_MAX_CHARS || doc.count_tags(id, &["img", "picture"]) > 0 {
+            continue;
+        }
+        if is_meta_line(&doc.inner_text(id)) {
+            doc.detach(id);
+        }
+    }
+}
+
 /// Tables that hold data rather than layout.
 fn mark_data_tables(doc: &Document, article: NodeId) -> HashSet<NodeId> {
     let mut data = HashSet::default();
@@ -551,3 +847,34 @@ fn should_remove(doc: &Document, node: NodeId, tag: &str, flags: Flags, cx: &Con
 const AD_LABEL_MAX_CHARS: usize = 40;
 
 const CLASS_WEIGHT_POSITIVE: f64 = crate::score::CLASS_WEIGHT;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_lines_are_dates_stamps_and_counters() {
+        for line in [
+            "3 октября 2024, 10:15",
+            "Просмотров: 2 431",
+            "Komentarze (12)",
+            "Atualizado há 2 horas",
+            "Temps de lecture 4 min.",
+            "Freitag | 14. Juni 2019 | 15:49",
+            "Aktualisiert:",
+            "23.10.2018",
+            "22/08/2024 08h32 · Atualizado há 2 horas",
+        ] {
+            assert!(is_meta_line(line), "{line}");
+        }
+        for line in [
+            "The council meets on 3 March.",
+            "2024",
+            "Mai",
+            "Chapter 4",
+            "Read the full report at 5 pm on Monday in the hall",
+        ] {
+            assert!(!is_meta_line(line), "{line}");
+        }
+    }
+}

@@ -646,10 +646,7 @@ const KNOWN_FAILING: &[&str] = &[
     "en-substack-second-car",
     "en-techblog-ci-cache",
     "en-usnews-overnight-buses",
-    "fr-news-boulangers",
     "noarticle-wordpress-category",
-    "pl-news-biblioteki",
-    "pt-br-news-feira-agricultura",
     "ru-news-osobnyak-cp1251",
 ];
 
