@@ -18,6 +18,7 @@ pub mod assemble;
 pub mod clean;
 pub mod decode;
 pub mod dom;
+#[cfg(feature = "markdown")]
 pub mod markdown;
 pub mod metadata;
 pub mod promo;
