@@ -99,13 +99,18 @@ impl Document {
         doc
     }
 
-    /// Parses an HTML fragment (e.g. the text of a `<noscript>`) into a separate document.
-    /// Bounded by [`crate::guard::bound`] like [`Document::parse`].
+    /// Parses an HTML fragment (e.g. the text of a `<noscript>`) into a separate document,
+    /// in `<body>` context, bounded by [`crate::guard::bound`] like [`Document::parse`].
+    /// Same as `scraper::Html::parse_fragment`, but instantiated here, next to
+    /// [`Document::parse`], so the wasm build carries one copy of html5ever's tokenizer and
+    /// tree builder for both instead of two (generic code is instantiated per calling crate).
     pub fn parse_fragment(text: &str) -> Document {
         let (text, _) = crate::guard::bound(text);
-        Document {
-            html: Html::parse_fragment(&text),
-        }
+        let sink = HtmlTreeSink::new(Html::new_fragment());
+        let context = QualName::new(None, ns!(html), html5ever::local_name!("body"));
+        let html = html5ever::parse_fragment(sink, Default::default(), context, Vec::new(), false)
+            .one(&*text);
+        Document { html }
     }
 
     /// Browsers stop nesting at a fixed depth and attach deeper elements to the element at

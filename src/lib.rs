@@ -21,6 +21,7 @@ pub mod clean;
 pub mod decode;
 pub mod dom;
 pub mod guard;
+#[cfg(feature = "markdown")]
 pub mod markdown;
 pub mod metadata;
 pub mod promo;

@@ -57,7 +57,9 @@ pub fn extract(
     to_js(&run(html, url, promos)?)
 }
 
-/// The article as Markdown (the CLI's `--format markdown`).
+/// The article as Markdown (the CLI's `--format markdown`); only in builds with the `markdown`
+/// feature.
+#[cfg(feature = "markdown")]
 #[wasm_bindgen(js_name = extractMarkdown)]
 pub fn extract_markdown(
     html: &str,

@@ -16,6 +16,22 @@ use std::process::{exit, Command};
 /// The wasm-bindgen version pinned in the engine's Cargo.toml; the CLI must match it.
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// Cargo feature arguments of the wasm engine build: the default features minus `markdown`,
+/// whose htmd dependency brings a second html5ever/markup5ever copy (about 180 KB of the gzip
+/// size). `www/lib` and the www page check `hasMarkdown()` and say when it is absent.
+const WASM_FEATURE_ARGS: &[&str] = &["--no-default-features"];
+/// wasm-opt: optimize for speed (the engine's html5ever path is 3-4x slower at `-Oz`), and drop
+/// the debug and producers sections the engine does not need at run time.
+const WASM_OPT_ARGS: &[&str] = &["-O3", "--strip-debug", "--strip-producers"];
+/// Wasm features the browsers we support all have (wasm-opt must be told which it may use).
+const WASM_OPT_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
 /// The sample article shown after a build (our own fixture, always in the repository).
 const SAMPLE_PAGE: &str = "tests/fixtures/en-wordpress-dahlias.html";
 /// Files and folders of the extension packages.
@@ -133,18 +149,17 @@ fn build_quiet() -> Result {
     ensure_wasm_bindgen()?;
     ensure_npm_packages()?;
     run("cargo", &["build", "--release", "--package", "clearpage"])?;
-    run(
-        "cargo",
-        &[
-            "build",
-            "--release",
-            "--package",
-            "clearpage",
-            "--lib",
-            "--target",
-            WASM_TARGET,
-        ],
-    )?;
+    let mut wasm_build = vec![
+        "build",
+        "--release",
+        "--package",
+        "clearpage",
+        "--lib",
+        "--target",
+        WASM_TARGET,
+    ];
+    wasm_build.extend(WASM_FEATURE_ARGS);
+    run("cargo", &wasm_build)?;
     let root = root();
     let wasm = root
         .join("target")
@@ -165,20 +180,12 @@ fn build_quiet() -> Result {
     )?;
     let bg = pkg.join("clearpage_bg.wasm");
     let optimized = pkg.join("clearpage_bg.opt.wasm");
+    let mut wasm_opt: Vec<&str> = WASM_OPT_ARGS.to_vec();
+    wasm_opt.extend(WASM_OPT_FEATURES);
+    wasm_opt.extend([path_str(&bg)?, "-o", path_str(&optimized)?]);
     run(
         path_str(&root.join("node_modules/.bin/wasm-opt"))?,
-        &[
-            "-O3",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-            "--enable-multivalue",
-            path_str(&bg)?,
-            "-o",
-            path_str(&optimized)?,
-        ],
+        &wasm_opt,
     )?;
     std::fs::rename(&optimized, &bg).map_err(|e| format!("cannot replace wasm: {e}"))?;
 
@@ -423,17 +430,16 @@ fn quality() -> Result {
 
 fn e2e(args: &[String]) -> Result {
     // A debug build of the engine exports a panic trigger for the panic-handling case.
-    run(
-        "cargo",
-        &[
-            "build",
-            "--package",
-            "clearpage",
-            "--lib",
-            "--target",
-            WASM_TARGET,
-        ],
-    )?;
+    let mut debug_build = vec![
+        "build",
+        "--package",
+        "clearpage",
+        "--lib",
+        "--target",
+        WASM_TARGET,
+    ];
+    debug_build.extend(WASM_FEATURE_ARGS);
+    run("cargo", &debug_build)?;
     let debug_wasm = root()
         .join("target")
         .join(WASM_TARGET)
