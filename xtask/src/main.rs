@@ -20,6 +20,8 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// whose htmd dependency brings a second html5ever/markup5ever copy (about 180 KB of the gzip
 /// size). `www/lib` and the www page check `hasMarkdown()` and say when it is absent.
 const WASM_FEATURE_ARGS: &[&str] = &["--no-default-features"];
+/// The www page's engine: default features, Markdown included.
+const WWW_WASM_FEATURE_ARGS: &[&str] = &[];
 /// wasm-opt: optimize for speed (the engine's html5ever path is 3-4x slower at `-Oz`), and drop
 /// the debug and producers sections the engine does not need at run time.
 const WASM_OPT_ARGS: &[&str] = &["-O3", "--strip-debug", "--strip-producers"];
@@ -144,11 +146,9 @@ fn build() -> Result {
     show_sample()
 }
 
-fn build_quiet() -> Result {
-    ensure_wasm_target()?;
-    ensure_wasm_bindgen()?;
-    ensure_npm_packages()?;
-    run("cargo", &["build", "--release", "--package", "clearpage"])?;
+/// Builds the wasm engine with the given cargo feature arguments and writes the wasm-bindgen
+/// package (`--target web`, optimized by wasm-opt) to `out`; returns the wasm file's path.
+fn build_wasm_package(feature_args: &[&str], out: &Path) -> Result<PathBuf> {
     let mut wasm_build = vec![
         "build",
         "--release",
@@ -158,15 +158,14 @@ fn build_quiet() -> Result {
         "--target",
         WASM_TARGET,
     ];
-    wasm_build.extend(WASM_FEATURE_ARGS);
+    wasm_build.extend(feature_args);
     run("cargo", &wasm_build)?;
     let root = root();
     let wasm = root
         .join("target")
         .join(WASM_TARGET)
         .join("release/clearpage.wasm");
-    let pkg = root.join("extension/pkg");
-    let _ = std::fs::remove_dir_all(&pkg);
+    let _ = std::fs::remove_dir_all(out);
     run(
         "wasm-bindgen",
         &[
@@ -174,12 +173,12 @@ fn build_quiet() -> Result {
             "web",
             "--experimental-reset-state-function",
             "--out-dir",
-            path_str(&pkg)?,
+            path_str(out)?,
             path_str(&wasm)?,
         ],
     )?;
-    let bg = pkg.join("clearpage_bg.wasm");
-    let optimized = pkg.join("clearpage_bg.opt.wasm");
+    let bg = out.join("clearpage_bg.wasm");
+    let optimized = out.join("clearpage_bg.opt.wasm");
     let mut wasm_opt: Vec<&str> = WASM_OPT_ARGS.to_vec();
     wasm_opt.extend(WASM_OPT_FEATURES);
     wasm_opt.extend([path_str(&bg)?, "-o", path_str(&optimized)?]);
@@ -188,19 +187,22 @@ fn build_quiet() -> Result {
         &wasm_opt,
     )?;
     std::fs::rename(&optimized, &bg).map_err(|e| format!("cannot replace wasm: {e}"))?;
+    Ok(bg)
+}
+
+fn build_quiet() -> Result {
+    ensure_wasm_target()?;
+    ensure_wasm_bindgen()?;
+    ensure_npm_packages()?;
+    run("cargo", &["build", "--release", "--package", "clearpage"])?;
+    let root = root();
+    let pkg = root.join("extension/pkg");
+    let bg = build_wasm_package(WASM_FEATURE_ARGS, &pkg)?;
 
     // www: the same engine, the same reader view, and a few samples.
+    // The page is not size-bound, so its engine keeps Markdown (the extension's leaves it out).
     let www = root.join("www");
-    copy_files(
-        &pkg,
-        &www.join("pkg"),
-        &[
-            "clearpage.js",
-            "clearpage_bg.wasm",
-            "clearpage.d.ts",
-            "clearpage_bg.wasm.d.ts",
-        ],
-    )?;
+    build_wasm_package(WWW_WASM_FEATURE_ARGS, &www.join("pkg"))?;
     copy_files(
         &root.join("extension/reader"),
         &www.join("reader"),
