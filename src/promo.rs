@@ -503,6 +503,10 @@ const LEXICON: &[(&str, PromoKind, bool)] = &[
     ("nichts mehr verpassen", PromoKind::Newsletter, false),
     ("subskrypcj", PromoKind::Subscription, false),
     ("únete", PromoKind::Social, true),
+    ("thanks for reading", PromoKind::Cta, true),
+    ("danke fürs lesen", PromoKind::Cta, true),
+    ("merci de nous lire", PromoKind::Cta, true),
+    ("gracias por leer", PromoKind::Cta, true),
     ("mehr zum thema:", PromoKind::Related, true),
     ("weitere informationen", PromoKind::Related, true),
     ("weitere artikel", PromoKind::Related, true),
@@ -581,7 +585,7 @@ pub fn detect(doc: &Document, root: NodeId, author: Option<&str>) -> Detected {
         })
         .unwrap_or_default();
     // Order index of the last node inside the article's last long paragraph.
-    let last_prose = last_article_paragraph(doc, root).and_then(|p| {
+    let last_prose = last_article_paragraph(doc, root, author).and_then(|p| {
         doc.node(p)
             .and_then(|n| n.descendants().last())
             .and_then(|d| order.get(&d.id()).copied())
@@ -793,7 +797,8 @@ fn classify(doc: &Document, block: &Block) -> Option<PromoKind> {
     {
         return None;
     }
-    if holds_article_paragraph(doc, id) {
+    // A bio after the article is prose by design: its author's name is the evidence.
+    if !names_author && holds_article_paragraph(doc, id) {
         return None;
     }
     Some(kind)
@@ -1041,7 +1046,8 @@ fn holds_article_paragraph(doc: &Document, id: NodeId) -> bool {
 }
 
 /// The last long, link-poor paragraph of the article.
-fn last_article_paragraph(doc: &Document, root: NodeId) -> Option<NodeId> {
+/// A paragraph that opens with the author's name is their bio, not the article's end.
+fn last_article_paragraph(doc: &Document, root: NodeId, author: Option<&str>) -> Option<NodeId> {
     doc.descendants_with_tags(root, &["p", "pre", "blockquote"])
         .into_iter()
         .rev()
@@ -1051,6 +1057,7 @@ fn last_article_paragraph(doc: &Document, root: NodeId) -> Option<NodeId> {
             len >= ARTICLE_PARAGRAPH_CHARS
                 && doc.link_density(p) < 0.3
                 && (len > MAX_PHRASE_ONLY_CHARS || lexicon_signal(&text).is_empty())
+                && !author.is_some_and(|a| starts_with_name(&text, a))
         })
 }
 

@@ -643,8 +643,6 @@ fn fixtures_match_expectations() {
 /// any fixture not listed must pass completely.
 const KNOWN_FAILING: &[&str] = &[
     "en-ghost-newsletter-economy",
-    "en-substack-second-car",
-    "en-techblog-ci-cache",
     "en-usnews-overnight-buses",
     "noarticle-wordpress-category",
     "ru-news-osobnyak-cp1251",
