@@ -507,6 +507,7 @@ const LEXICON: &[(&str, PromoKind, bool)] = &[
     ("danke fürs lesen", PromoKind::Cta, true),
     ("merci de nous lire", PromoKind::Cta, true),
     ("gracias por leer", PromoKind::Cta, true),
+    ("get alerts", PromoKind::Cta, true),
     ("mehr zum thema:", PromoKind::Related, true),
     ("weitere informationen", PromoKind::Related, true),
     ("weitere artikel", PromoKind::Related, true),
@@ -769,6 +770,9 @@ fn classify(doc: &Document, block: &Block) -> Option<PromoKind> {
             }
         }
     }
+    if is_link_card(doc, id, len, link_density) {
+        add(&mut votes, PromoKind::Related, PROMO_THRESHOLD);
+    }
     if after_article {
         for points in votes.values_mut() {
             *points += 1;
@@ -858,6 +862,25 @@ pub fn is_share_bar(doc: &Document, id: NodeId, len: usize) -> bool {
         && tokens(&names)
             .iter()
             .any(|t| t == "share" || t == "sharing" || t == "sharedaddy")
+}
+
+/// Text a link card (title, description, site) may have.
+const LINK_CARD_CHARS: std::ops::RangeInclusive<usize> = 20..=400;
+
+/// A link card: a figure or box that is one link to another page, holding blocks (a title and
+/// a description, often an image) — the embed blog platforms make for "see this post".
+fn is_link_card(doc: &Document, id: NodeId, len: usize, link_density: f64) -> bool {
+    if !matches!(doc.tag(id), "figure" | "aside" | "div" | "section")
+        || !LINK_CARD_CHARS.contains(&len)
+        || link_density < 0.95
+    {
+        return false;
+    }
+    let links = doc.descendants_with_tags(id, &["a"]);
+    links.len() == 1
+        && links
+            .first()
+            .is_some_and(|&a| doc.count_tags(a, &["div", "p", "h2", "h3", "h4"]) >= 2)
 }
 
 /// When two kinds tie, the more specific wins.

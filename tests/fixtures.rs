@@ -642,7 +642,6 @@ fn fixtures_match_expectations() {
 /// fixture that starts passing fails the test until it is removed here (a ratchet), and
 /// any fixture not listed must pass completely.
 const KNOWN_FAILING: &[&str] = &[
-    "en-ghost-newsletter-economy",
     "en-usnews-overnight-buses",
     "noarticle-wordpress-category",
     "ru-news-osobnyak-cp1251",
