@@ -4,7 +4,9 @@
 //!   what a fresh machine lacks (wasm32 target, wasm-bindgen-cli, npm packages); then shows
 //!   the engine on a bundled sample and says how to load the extension.
 //! - `test`: build, then fmt check, clippy `-D warnings`, unit/corpus/fixture/security
-//!   tests, the Node library test, `web-ext lint`, and `e2e`.
+//!   tests, the Node library test, `web-ext lint`, `e2e`, and a one-minute fuzz run of both
+//!   fuzz targets that fails on any crash or slow input (`--no-e2e`, `--no-fuzz` skip those).
+//! - `fuzz`: the test's one-minute fuzz run alone.
 //! - `quality`: prints the corpus figures (Readability and trafilatura-eval).
 //! - `e2e`: end-to-end tests in Debian Chromium and Firefox ESR, and the www page.
 //! - `bench`: native speed over the Readability corpus, then the built extension in Chromium
@@ -57,8 +59,9 @@ fn main() {
         "quality" => quality(),
         "e2e" => e2e(rest),
         "bench" => bench(),
+        "fuzz" => fuzz_briefly(),
         _ => {
-            eprintln!("usage: cargo xtask build | test [--no-e2e] | quality | e2e [--browser chromium|firefox|all] | bench");
+            eprintln!("usage: cargo xtask build | test [--no-e2e] [--no-fuzz] | quality | e2e [--browser chromium|firefox|all] | bench | fuzz");
             exit(2);
         }
     };
@@ -347,6 +350,28 @@ fn show_sample() -> Result {
 
 // ---- test, quality, e2e, bench ------------------------------------------------------------
 
+/// Seconds each fuzz target runs in `cargo xtask test` (both targets: about a minute).
+const TEST_FUZZ_SECONDS: &str = "30";
+
+/// A short fuzz run of both targets (`fuzz/run.sh`); any crash or slow input fails it.
+/// cargo-fuzz is installed when missing; nightly flags are unlocked by the script.
+fn fuzz_briefly() -> Result {
+    if output("cargo", &["fuzz", "--version"]).is_none() {
+        run("cargo", &["install", "cargo-fuzz"])?;
+    }
+    let status = Command::new("bash")
+        .arg(root().join("fuzz/run.sh"))
+        .arg(TEST_FUZZ_SECONDS)
+        .env("FUZZ_FAIL_ON_FINDINGS", "1")
+        .status()
+        .map_err(|e| format!("cannot run fuzz/run.sh: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err("fuzzing found a crash or a slow input (see fuzz/artifacts)".to_string())
+    }
+}
+
 fn test(args: &[String]) -> Result {
     let with_e2e = !args.iter().any(|a| a == "--no-e2e");
     build_quiet()?;
@@ -383,6 +408,9 @@ fn test(args: &[String]) -> Result {
     lint_extension()?;
     if with_e2e {
         e2e(&[])?;
+    }
+    if !args.iter().any(|a| a == "--no-fuzz") {
+        fuzz_briefly()?;
     }
     println!("xtask test: all steps passed");
     Ok(())
