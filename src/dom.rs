@@ -506,6 +506,18 @@ impl Document {
     }
 
     /// Puts `new` where `old` is and detaches `old`.
+    /// Gives `to` the class and id of `from` where it has none: an element that takes a
+    /// wrapper's place keeps the wrapper's names (they are evidence: "share", "newsletter"…).
+    pub fn inherit_names(&mut self, from: NodeId, to: NodeId) {
+        for name in ["class", "id"] {
+            if self.attr(to, name).is_none() {
+                if let Some(value) = self.attr(from, name).map(str::to_string) {
+                    self.set_attr(to, name, &value);
+                }
+            }
+        }
+    }
+
     pub fn replace(&mut self, old: NodeId, new: NodeId) {
         self.insert_before(old, new);
         self.detach(old);

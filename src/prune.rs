@@ -174,15 +174,13 @@ pub fn is_video_embed(doc: &Document, id: NodeId) -> bool {
 }
 
 fn remove_share_bars(doc: &mut Document, article: NodeId) {
-    for top in doc.element_children(article) {
-        for id in doc.descendant_elements(top) {
-            let names = doc.class_and_id(id);
-            let is_share = names
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|token| SHARE_NAMES.contains(&token));
-            if is_share && doc.text(id).chars().count() < SHARE_MAX_CHARS {
-                doc.detach(id);
-            }
+    for id in doc.descendant_elements(article) {
+        let names = doc.class_and_id(id);
+        let is_share = names
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|token| SHARE_NAMES.contains(&token));
+        if is_share && doc.text_len_up_to(id, SHARE_MAX_CHARS) < SHARE_MAX_CHARS {
+            doc.detach(id);
         }
     }
 }

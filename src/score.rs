@@ -518,6 +518,7 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
             wrap_phrasing_runs(doc, node);
             if let Some(p) = single_child_tag(doc, node, "p") {
                 if doc.link_density(node) < 0.25 {
+                    doc.inherit_names(node, p);
                     doc.replace(node, p);
                     current = p;
                     to_score.push(p);
