@@ -354,7 +354,7 @@ fn json_ld(doc: &Document) -> JsonLd {
             continue;
         };
         if let Some(article) = find_article(&value) {
-            found.is_article |= has_article_type(article);
+            found.is_article |= is_article_type(&json_ld_types(article));
             read_article(article, &mut found);
             if found.title.is_some() {
                 break;
@@ -364,16 +364,20 @@ fn json_ld(doc: &Document) -> JsonLd {
     found
 }
 
-/// Whether a JSON-LD object's `@type` is one of the article types.
-fn has_article_type(value: &Value) -> bool {
+/// A JSON-LD object's `@type`s (one string or a list).
+fn json_ld_types(value: &Value) -> Vec<&str> {
     match value.get("@type") {
-        Some(Value::String(t)) => t != "WebPage" && ARTICLE_TYPES.contains(&t.as_str()),
-        Some(Value::Array(types)) => types
-            .iter()
-            .filter_map(Value::as_str)
-            .any(|t| t != "WebPage" && ARTICLE_TYPES.contains(&t)),
-        _ => false,
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(types)) => types.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
     }
+}
+
+/// Whether one of the `@type`s is an article type.
+fn is_article_type(types: &[&str]) -> bool {
+    types
+        .iter()
+        .any(|t| *t != "WebPage" && ARTICLE_TYPES.contains(t))
 }
 
 /// The first object whose `@type` is an article type, searching arrays and `@graph`.
@@ -384,15 +388,8 @@ fn find_article(value: &Value) -> Option<&Value> {
         match v {
             Value::Array(items) => stack.extend(items.iter().rev()),
             Value::Object(map) => {
-                let types: Vec<&str> = match map.get("@type") {
-                    Some(Value::String(s)) => vec![s.as_str()],
-                    Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
-                    _ => vec![],
-                };
-                if types
-                    .iter()
-                    .any(|t| *t != "WebPage" && ARTICLE_TYPES.contains(t))
-                {
+                let types = json_ld_types(v);
+                if is_article_type(&types) {
                     return Some(v);
                 }
                 if types.contains(&"WebPage") && webpage.is_none() {

@@ -294,35 +294,23 @@ pub fn trailing_heading(
 ) -> Option<TrailingHeading> {
     let node = doc.node(article)?;
     let mut last_promo: Option<NodeId> = None;
-    let mut skip_until: Option<NodeId> = None;
     let descendants: Vec<_> = node.descendants().skip(1).collect();
     for d in descendants.into_iter().rev() {
-        let id = d.id();
-        // Inside a promo block seen already (walking backwards reaches its content first).
-        if let Some(promo) = skip_until {
-            if promo == id {
-                skip_until = None;
-            }
-            continue;
-        }
-        if let Some(promo) = doc
-            .ancestors_within(id, article)
-            .into_iter()
-            .chain(std::iter::once(id))
-            .find(|a| promos.contains(a))
-        {
-            last_promo = Some(promo);
-            if promo != id {
-                skip_until = Some(promo);
-            }
-            continue;
-        }
         let is_content = match d.value() {
             scraper::Node::Text(t) => !t.text.trim().is_empty(),
             scraper::Node::Element(e) => MEDIA_TAGS.contains(&e.name()),
             _ => false,
         };
         if !is_content {
+            continue;
+        }
+        let id = d.id();
+        // Content of a promo block: the heading looked for may title it.
+        if let Some(promo) = std::iter::once(id)
+            .chain(doc.ancestors_within(id, article))
+            .find(|a| promos.contains(a))
+        {
+            last_promo = Some(promo);
             continue;
         }
         let heading = std::iter::once(id)
