@@ -540,7 +540,13 @@ async function panicCase(mainDriver, env) {
     await driver.goto(env.url('/seed'));
     const before = await driver.evalPage(serializeDocument);
     await driver.triggerAction();
-    const button = await waitFor(() => driver.actionState(), (s) => s.badgeText === ERROR_BADGE, NOTICE_TIMEOUT_MS, `the error badge "${ERROR_BADGE}"`);
+    let button;
+    try {
+      button = await waitFor(() => driver.actionState(), (s) => s.badgeText === ERROR_BADGE, NOTICE_TIMEOUT_MS, `the error badge "${ERROR_BADGE}"`);
+    } catch (error) {
+      const timings = await driver.evalBackground(() => globalThis.clearpageStats?.lastTimings ?? null).catch((e) => String(e));
+      throw new CaseFailure([String(error?.message ?? error), `background's last toggle: ${JSON.stringify(timings)}`]);
+    }
     await sleep(300);
     c.ok((await hostState(driver)) === null, 'a reader view appeared although the engine panicked');
     const after = await driver.evalPage(serializeDocument);

@@ -113,6 +113,14 @@ export async function launchChromium({ extensionDir, hostSelector, xDisplay = nu
     }
   }
 
+  async function waitUntilNoTarget(matches) {
+    const deadline = Date.now() + SERVICE_WORKER_WAIT_MS;
+    while ((await allTargets()).some(matches)) {
+      if (Date.now() > deadline) throw new Error('a closed tab is still listed by the browser');
+      await sleep(POLL_INTERVAL_MS);
+    }
+  }
+
   async function liveWorker() {
     worker = findServiceWorker();
     if (worker) return worker;
@@ -317,6 +325,9 @@ export async function launchChromium({ extensionDir, hostSelector, xDisplay = nu
         return await optionsPage.evaluate((m) => chrome.runtime.sendMessage(m), message);
       } finally {
         await optionsPage.close();
+        // close() resolves before the browser has dropped the tab; a toolbar click sent while it is
+        // still listed can reach the browser with the wrong active tab (no activeTab grant).
+        await waitUntilNoTarget((t) => t.url.startsWith(`chrome-extension://${extensionId}/${OPTIONS_PAGE_PATH}`));
         await page.bringToFront();
       }
     },
