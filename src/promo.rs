@@ -17,6 +17,14 @@
 //!   *opens* a short block ("Read more:", "Lire aussi") counts more than one inside it.
 //! - [`ad_label_signal`]: a block whose whole text is an ad label ("Advertisement", "Anzeige").
 //! - link density: short blocks that are mostly links support `related` and `social`.
+//! - shape, whatever the language (see "Shape signals" below): a line set apart from the prose
+//!   (bracketed, or emphasized as a whole) that is one headline link is `related`, and one that
+//!   holds a link gives its promo phrase an extra point; a list of headline links or a run of
+//!   link-only paragraphs after the article is `related`; a line whose links all name social
+//!   networks is `social`; a long paragraph after the article that opens with the byline's
+//!   name is a `bio`.
+//! - runs: an emphasized label ending with a colon just before a promo, and the set-apart lines
+//!   just after one, join it ([`extend_promo_runs`]).
 //! - position: blocks after the article's last long paragraph are more likely promos.
 //! - repetition: a block whose text appears twice in the article is a widget copy (desktop
 //!   and mobile variants); later copies are dropped in both modes.
@@ -27,7 +35,11 @@
 //! - The article container, and any element holding an article paragraph (a long
 //!   paragraph with no promo phrase of its own), is never marked.
 //! - Long text is never marked on names alone: blocks longer than [`MAX_PROMO_CHARS`] need
-//!   high link density, and blocks whose own text carries no promo phrase need a short text.
+//!   high link density, and blocks whose own text carries no promo phrase need a short text
+//!   (a bio after the article excepted: the author's name is its evidence).
+//! - A headline link marks a block inside the article only when set apart as a whole; lists
+//!   of links inside the article (sources, steps) are left alone. Trailers known by shape alone
+//!   stay promos (shown again with promos shown); named ones are site chrome and go.
 //! - Only the outermost promo element is marked, so the reader view toggles each block once.
 
 use rustc_hash::FxHashMap as HashMap;
@@ -447,8 +459,12 @@ const LEXICON: &[(&str, PromoKind, bool)] = &[
     ("シェアする", PromoKind::Social, false),
     ("iphone and android", PromoKind::Cta, false),
     ("ios and android", PromoKind::Cta, false),
-    ("app store", PromoKind::Cta, false),
-    ("google play", PromoKind::Cta, false),
+    // App-store names alone are news ("costs 50 euros in the App Store"); the ask is not.
+    ("download on the app store", PromoKind::Cta, false),
+    ("get it on google play", PromoKind::Cta, false),
+    ("app store and google play", PromoKind::Cta, false),
+    ("google play and the app store", PromoKind::Cta, false),
+    ("app store or google play", PromoKind::Cta, false),
     ("扫码下载", PromoKind::Cta, false),
     ("客户端", PromoKind::Cta, false),
     ("steun ons", PromoKind::Cta, false),
@@ -509,12 +525,25 @@ const LEXICON: &[(&str, PromoKind, bool)] = &[
     ("gracias por leer", PromoKind::Cta, true),
     ("get alerts", PromoKind::Cta, true),
     ("read:", PromoKind::Related, true),
+    // video teasers: a player's "now playing" label
+    ("now playing", PromoKind::Related, true),
+    ("watch this:", PromoKind::Related, true),
+    ("reproduciendo:", PromoKind::Related, true),
+    ("mira esto:", PromoKind::Related, true),
+    ("lecture en cours", PromoKind::Related, true),
+    // fan-page asks (Chinese)
+    ("粉絲團", PromoKind::Social, false),
+    ("粉丝团", PromoKind::Social, false),
+    ("粉絲專頁", PromoKind::Social, false),
+    ("粉丝专页", PromoKind::Social, false),
     ("lire :", PromoKind::Related, true),
     ("lire:", PromoKind::Related, true),
     ("learn more:", PromoKind::Related, true),
     ("promoted by", PromoKind::Ad, true),
     ("let us know what you think", PromoKind::Comments, false),
-    ("order reprints", PromoKind::Cta, true),
+    ("order reprints", PromoKind::Cta, false),
+    ("appears in print", PromoKind::Cta, false),
+    ("check it out here", PromoKind::Cta, false),
     ("精彩视频", PromoKind::Related, true),
     ("转播到", PromoKind::Social, true),
     ("粉絲團", PromoKind::Social, false),
@@ -666,6 +695,10 @@ pub fn detect(doc: &Document, root: NodeId, author: Option<&str>) -> Detected {
         }
         stack.extend(doc.element_children(id).into_iter().rev());
     }
+    extend_promo_runs(doc, &mut detected);
+    detected
+        .promos
+        .sort_by_key(|p| order.get(&p.node).copied().unwrap_or(usize::MAX));
     detected
 }
 
@@ -784,6 +817,25 @@ fn classify(doc: &Document, block: &Block) -> Option<PromoKind> {
     if is_link_card(doc, id, len, link_density) {
         add(&mut votes, PromoKind::Related, PROMO_THRESHOLD);
     }
+    if follow_links_signal(doc, id, len) {
+        add(&mut votes, PromoKind::Social, PROMO_THRESHOLD);
+    }
+    if is_set_apart_line(doc, id, text, len) {
+        if reads_as_headline(text, len)
+            && link_density >= SET_APART_LINK_DENSITY
+            && doc.count_tags(id, &["a"]) == 1
+        {
+            // "[Museum houses Roman treasures]": a headline set apart between paragraphs.
+            add(&mut votes, PromoKind::Related, PROMO_THRESHOLD);
+        } else {
+            for hit in &lexicon {
+                add(&mut votes, hit.kind, 1);
+            }
+        }
+    }
+    if after_article && (is_link_list(doc, id) || is_in_link_line_run(doc, id)) {
+        add(&mut votes, PromoKind::Related, PROMO_THRESHOLD);
+    }
     if after_article {
         for points in votes.values_mut() {
             *points += 1;
@@ -807,6 +859,7 @@ fn classify(doc: &Document, block: &Block) -> Option<PromoKind> {
     if lexicon.is_empty()
         && !form
         && !ad_label
+        && !names_author
         && len > MAX_PHRASE_ONLY_CHARS
         && link_density < LINK_LINE_DENSITY
     {
@@ -864,6 +917,228 @@ fn reads_like_bio(text: &str) -> bool {
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
             && BIO_VERBS.contains(&words[n])
     })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shape signals: how a block is set out, whatever its language.
+
+/// Elements that set a run of text apart from the prose around it.
+const EMPHASIS_TAGS: &[&str] = &["em", "i", "strong", "b"];
+/// Share of a block's letters inside emphasis for the whole block to read as emphasized
+/// (all of them: "Title *is streaming on* Service" is a sentence with emphasis, not an insert).
+const SET_APART_SHARE: f64 = 0.99;
+/// Blocks that can be a line set apart between paragraphs.
+const LINE_TAGS: &[&str] = &["p", "li", "div"];
+/// A set-apart line at least this much link is a headline pointing elsewhere.
+const SET_APART_LINK_DENSITY: f64 = 0.6;
+/// Shortest text that reads as a headline (shorter link lines are labels: "Source: AP").
+const MIN_HEADLINE_CHARS: usize = 15;
+/// Fewest words in a headline ("(Artist: Jane Doe)" and addresses are credits, not headlines).
+const MIN_HEADLINE_WORDS: usize = 4;
+/// Longest headline a link-only line may carry.
+const MAX_HEADLINE_CHARS: usize = 200;
+/// Share of a line's text inside links for it to be nothing but a link.
+const LINK_ONLY_DENSITY: f64 = 0.9;
+/// Longest label that introduces a promo block ("More games news:").
+const MAX_LABEL_CHARS: usize = 60;
+/// Longest line of follow links ("Follow us: Twitter | Facebook").
+const MAX_FOLLOW_LINE_CHARS: usize = 160;
+/// Link texts that name a social network (lowercase, punctuation trimmed).
+const SOCIAL_NETWORKS: &[&str] = &[
+    "twitter",
+    "x",
+    "facebook",
+    "fb",
+    "instagram",
+    "linkedin",
+    "youtube",
+    "tiktok",
+    "threads",
+    "mastodon",
+    "bluesky",
+    "pinterest",
+    "reddit",
+    "tumblr",
+    "whatsapp",
+    "telegram",
+    "snapchat",
+    "flipboard",
+    "rss",
+    "weibo",
+    "wechat",
+    "vk",
+    "xing",
+    "twitch",
+    "discord",
+];
+
+/// Share of the block's letters and digits that sit inside emphasis (`em`, `i`, `strong`, `b`).
+fn emphasized_share(doc: &Document, id: NodeId) -> f64 {
+    let Some(node) = doc.node(id) else {
+        return 0.0;
+    };
+    let (mut total, mut emphasized) = (0usize, 0usize);
+    for d in node.descendants() {
+        let scraper::Node::Text(t) = d.value() else {
+            continue;
+        };
+        let letters = t.text.chars().filter(|c| c.is_alphanumeric()).count();
+        if letters == 0 {
+            continue;
+        }
+        total += letters;
+        if doc
+            .ancestors_within(d.id(), id)
+            .iter()
+            .any(|&a| EMPHASIS_TAGS.contains(&doc.tag(a)))
+        {
+            emphasized += letters;
+        }
+    }
+    if total == 0 {
+        0.0
+    } else {
+        emphasized as f64 / total as f64
+    }
+}
+
+/// A line set apart from the prose: wrapped in brackets ("[Related: …]") or emphasized as a
+/// whole. Editors set inserts apart this way; article paragraphs are plain.
+fn is_set_apart(doc: &Document, id: NodeId, text: &str) -> bool {
+    let trimmed = text.trim().trim_end_matches(['.', ' ']);
+    (trimmed.starts_with('[') && trimmed.ends_with(']'))
+        || emphasized_share(doc, id) >= SET_APART_SHARE
+}
+
+/// A short line (paragraph, item or box) set apart from the prose that holds a link.
+fn is_set_apart_line(doc: &Document, id: NodeId, text: &str, len: usize) -> bool {
+    LINE_TAGS.contains(&doc.tag(id))
+        && len > 0
+        && len <= MAX_PHRASE_ONLY_CHARS
+        && doc.count_tags(id, &["a"]) > 0
+        && doc.count_tags(id, &["p", "div", "ul", "ol", "table"]) == 0
+        && is_set_apart(doc, id, text)
+}
+
+/// A headline's length in characters and words.
+fn reads_as_headline(text: &str, len: usize) -> bool {
+    (MIN_HEADLINE_CHARS..=MAX_HEADLINE_CHARS).contains(&len)
+        && text.split_whitespace().count() >= MIN_HEADLINE_WORDS
+}
+
+/// A line that is one link and nothing else, of a headline's length.
+fn is_link_only_line(doc: &Document, id: NodeId) -> bool {
+    let len = doc.text_len_up_to(id, MAX_HEADLINE_CHARS);
+    len <= MAX_HEADLINE_CHARS
+        && reads_as_headline(&doc.inner_text(id), len)
+        && doc.count_tags(id, &["p", "div", "ul", "ol", "table", "img"]) == 0
+        && doc.link_density(id) >= LINK_ONLY_DENSITY
+}
+
+/// A list whose every item (two or more) is a link-only headline: a teaser list.
+fn is_link_list(doc: &Document, id: NodeId) -> bool {
+    if !matches!(doc.tag(id), "ul" | "ol") {
+        return false;
+    }
+    let items = doc.element_children(id);
+    items.len() >= 2
+        && items
+            .iter()
+            .all(|&li| doc.is_tag(li, "li") && is_link_only_line(doc, li))
+}
+
+/// A link-only paragraph next to another: one of a run of headlines.
+fn is_in_link_line_run(doc: &Document, id: NodeId) -> bool {
+    let tag = doc.tag(id);
+    let alike = |other: Option<NodeId>| {
+        other.is_some_and(|o| doc.tag(o) == tag && is_link_only_line(doc, o))
+    };
+    matches!(tag, "p" | "div")
+        && is_link_only_line(doc, id)
+        && (alike(doc.prev_element_sibling(id)) || alike(doc.next_element_sibling(id)))
+}
+
+/// A short line whose links (two or more) all name social networks: "Follow us: X | Facebook".
+fn follow_links_signal(doc: &Document, id: NodeId, len: usize) -> bool {
+    if len > MAX_FOLLOW_LINE_CHARS {
+        return false;
+    }
+    let links = doc.descendants_with_tags(id, &["a"]);
+    links.len() >= 2
+        && links.iter().all(|&a| {
+            let text = doc.inner_text(a).to_lowercase();
+            SOCIAL_NETWORKS.contains(&text.trim_matches(|c: char| !c.is_alphanumeric()))
+        })
+}
+
+/// A label that introduces the block after it: short, emphasized, ending with a colon.
+fn is_label_line(doc: &Document, id: NodeId) -> bool {
+    let text = doc.inner_text(id);
+    let len = text.chars().count();
+    LINE_TAGS.contains(&doc.tag(id))
+        && (1..=MAX_LABEL_CHARS).contains(&len)
+        && text.trim_end().ends_with(':')
+        && emphasized_share(doc, id) >= SET_APART_SHARE
+}
+
+/// Step after classification: promo blocks come in runs. A label just before a promo
+/// ("More games news:") and lines just after it set out the same way (the same tag, set apart,
+/// with a link) join it, with its kind.
+fn extend_promo_runs(doc: &Document, detected: &mut Detected) {
+    let mut joined: Vec<FoundPromo> = Vec::new();
+    let is_taken = |id: NodeId, promos: &[FoundPromo], joined: &[FoundPromo]| {
+        promos
+            .iter()
+            .chain(joined)
+            .any(|p| p.node == id || doc.is_ancestor(id, p.node) || doc.is_ancestor(p.node, id))
+    };
+    for promo in &detected.promos {
+        if let Some(label) = doc.prev_element_sibling(promo.node) {
+            if is_label_line(doc, label) && !is_taken(label, &detected.promos, &joined) {
+                joined.push(FoundPromo {
+                    node: label,
+                    kind: promo.kind,
+                    text: doc.inner_text(label),
+                    after_article: promo.after_article,
+                });
+            }
+        }
+        let tag = doc.tag(promo.node);
+        let promo_text = doc.inner_text(promo.node);
+        if !is_set_apart_line(doc, promo.node, &promo_text, promo_text.chars().count()) {
+            continue;
+        }
+        let mut cursor = promo.node;
+        while let Some(next) = doc.next_element_sibling(cursor) {
+            let text = doc.inner_text(next);
+            if doc.tag(next) != tag
+                || !is_set_apart_line(doc, next, &text, text.chars().count())
+                || is_taken(next, &detected.promos, &joined)
+            {
+                break;
+            }
+            joined.push(FoundPromo {
+                node: next,
+                kind: promo.kind,
+                text,
+                after_article: promo.after_article,
+            });
+            cursor = next;
+        }
+    }
+    detected.promos.extend(joined);
+}
+
+/// Whether a block says what it is: promo names on it or inside it, a promo phrase, or an ad
+/// label (rather than being known by its shape alone).
+pub fn is_labelled_as_promo(doc: &Document, id: NodeId, text: &str) -> bool {
+    name_signal(doc, id).is_some()
+        || doc
+            .descendant_elements(id)
+            .into_iter()
+            .any(|d| name_signal(doc, d).is_some())
+        || !phrase_hits(text).is_empty()
+        || ad_label_signal(text)
 }
 
 /// A bar of share buttons: chrome that pruning removes in both modes, not a promo.
@@ -1122,6 +1397,113 @@ mod tests {
             vec![(PromoKind::Related, true)]
         );
         assert!(lexicon_signal("The study was read more than once by the board.").is_empty());
+    }
+
+    /// Long article paragraphs (with no promo phrase) for test documents.
+    fn prose(n: usize) -> String {
+        (0..n)
+            .map(|i| {
+                format!(
+                    "<p>Paragraph {i} of the story tells what the council decided and why the \
+                     members who voted against it feared the costs would rise again next year, \
+                     as they had in each of the three years before.</p>"
+                )
+            })
+            .collect()
+    }
+
+    /// Kinds and texts of the promos found in `<article>body</article>`.
+    fn promos_in(body: &str, author: Option<&str>) -> Vec<(PromoKind, String)> {
+        let doc = Document::parse(&format!(
+            "<html><body><article>{body}</article></body></html>"
+        ));
+        let root = doc.descendants_with_tags(doc.root(), &["article"])[0];
+        detect(&doc, root, author)
+            .promos
+            .into_iter()
+            .map(|p| (p.kind, p.text))
+            .collect()
+    }
+
+    #[test]
+    fn set_apart_headline_between_paragraphs_is_related() {
+        let body = format!(
+            "{}<p><i>[<a href=\"/other\">Museum houses amazing Roman treasures</a>]</i></p>{}",
+            prose(2),
+            prose(2)
+        );
+        let found = promos_in(&body, None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, PromoKind::Related);
+    }
+
+    #[test]
+    fn emphasis_inside_a_sentence_is_not_set_apart() {
+        let body = format!(
+            "{}<p>The film <em>is streaming on</em> <a href=\"/s\"><em>a service</em></a> \
+             <em>and can be rented</em>.</p>{}",
+            prose(2),
+            prose(2)
+        );
+        assert!(promos_in(&body, None).is_empty());
+    }
+
+    #[test]
+    fn trailing_link_list_joins_its_label() {
+        let items: String = (0..3)
+            .map(|i| {
+                format!("<li><a href=\"/s{i}\">Review number {i} of a new racing game</a></li>")
+            })
+            .collect();
+        let body = format!(
+            "{}<p><em><strong>More games news:</strong></em></p><ul>{items}</ul>",
+            prose(3)
+        );
+        let found = promos_in(&body, None);
+        let kinds: Vec<PromoKind> = found.iter().map(|f| f.0).collect();
+        assert_eq!(
+            kinds,
+            vec![PromoKind::Related, PromoKind::Related],
+            "{found:?}"
+        );
+        assert_eq!(found[0].1, "More games news:");
+    }
+
+    #[test]
+    fn a_link_list_inside_the_article_is_not_a_promo() {
+        let items: String = (0..3)
+            .map(|i| {
+                format!("<li><a href=\"/s{i}\">Source document number {i} of the report</a></li>")
+            })
+            .collect();
+        let body = format!("{}<ul>{items}</ul>{}", prose(2), prose(2));
+        assert!(promos_in(&body, None).is_empty());
+    }
+
+    #[test]
+    fn follow_links_line_is_social() {
+        let body = format!(
+            "{}<p>Follow the Desk: <a href=\"/t\">Twitter</a> | <a href=\"/f\">Facebook</a></p>{}",
+            prose(2),
+            prose(1)
+        );
+        let found = promos_in(&body, None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, PromoKind::Social);
+    }
+
+    #[test]
+    fn long_bio_after_the_article_is_a_bio() {
+        let bio =
+            "Jane Roe is a reporter covering city hall, transit and the budget. She joined the \
+                   paper in 2015 after six years at a wire service, where she covered three \
+                   elections and a long strike. Before that she taught history at a high school \
+                   and wrote a book about the river towns of the valley and the people in them.";
+        assert!(bio.chars().count() > MAX_PHRASE_ONLY_CHARS);
+        let body = format!("{}<p>{bio}</p>", prose(3));
+        let found = promos_in(&body, Some("Jane Roe"));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, PromoKind::Bio);
     }
 
     #[test]

@@ -255,7 +255,7 @@ fn looks_like_listing(doc: &Document, root: NodeId, total: usize, declares_artic
         if heading_len == 0 || link_len * 10 < heading_len * 6 {
             continue;
         }
-        let container = doc.parent_element(heading).unwrap_or(heading);
+        let container = teaser_container(doc, root, heading);
         let container_len = doc.text_len(container);
         if container_len > TEASER_MAX_CHARS || container == root {
             continue;
@@ -265,6 +265,9 @@ fn looks_like_listing(doc: &Document, root: NodeId, total: usize, declares_artic
             teaser_chars += container_len;
         }
     }
+    if excerpt_chars(doc, root) * 2 >= total {
+        return true;
+    }
     teasers >= MIN_LISTING_TEASERS
         && teaser_chars * 2 >= total
         && prose_outside(doc, root, &seen_containers)
@@ -273,6 +276,45 @@ fn looks_like_listing(doc: &Document, root: NodeId, total: usize, declares_artic
             } else {
                 MIN_PROSE_BESIDE_TEASERS
             }
+}
+
+/// Endings of a post excerpt cut short by the site ("…", "...", "[…]", "[...]").
+const EXCERPT_ENDINGS: &[&str] = &["\u{2026}", "...", "[\u{2026}]", "[...]"];
+
+/// Characters of the excerpts in a listing: paragraphs that end cut short ("…"), when there are
+/// at least [`MIN_LISTING_TEASERS`] of them (their headings may have been cleaned away).
+fn excerpt_chars(doc: &Document, root: NodeId) -> usize {
+    let excerpts: Vec<usize> = doc
+        .descendants_with_tags(root, &["p"])
+        .into_iter()
+        .filter_map(|p| {
+            let text = doc.inner_text(p);
+            let len = text.chars().count();
+            (len >= PROSE_PARAGRAPH_CHARS && EXCERPT_ENDINGS.iter().any(|e| text.ends_with(e)))
+                .then_some(len)
+        })
+        .collect();
+    if excerpts.len() >= MIN_LISTING_TEASERS {
+        excerpts.iter().sum()
+    } else {
+        0
+    }
+}
+
+/// The block a linked heading heads: its parent, widened to the largest ancestor below `root`
+/// that holds no other heading and no more than a teaser's text (heading, excerpt, meta line).
+fn teaser_container(doc: &Document, root: NodeId, heading: NodeId) -> NodeId {
+    let mut container = doc.parent_element(heading).unwrap_or(heading);
+    while let Some(parent) = doc.parent_element(container) {
+        if parent == root
+            || doc.count_tags(parent, &["h2", "h3", "h4"]) > 1
+            || doc.text_len_up_to(parent, TEASER_MAX_CHARS) > TEASER_MAX_CHARS
+        {
+            break;
+        }
+        container = parent;
+    }
+    container
 }
 
 /// Characters of prose paragraphs (long, few links) that sit outside the given containers.
@@ -712,8 +754,12 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
     // related lists and ads there are site chrome and go in both modes; pruning may take
     // the others. Promos inside the article are protected from pruning so that "show"
     // can bring them back.
+    // A trailer known only by its shape (a list of headline links the body ends with) is the
+    // author's own and stays a promo: shown again with promos shown.
     for trailer in detected.promos.iter().filter(|p| p.after_article) {
-        if matches!(trailer.kind, PromoKind::Related | PromoKind::Ad) {
+        if matches!(trailer.kind, PromoKind::Related | PromoKind::Ad)
+            && promo::is_labelled_as_promo(doc, trailer.node, &trailer.text)
+        {
             doc.detach(trailer.node);
         }
     }

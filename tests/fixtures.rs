@@ -641,7 +641,7 @@ fn fixtures_match_expectations() {
 /// Fixtures the engine does not pass yet. They are still checked and reported; a listed
 /// fixture that starts passing fails the test until it is removed here (a ratchet), and
 /// any fixture not listed must pass completely.
-const KNOWN_FAILING: &[&str] = &["en-usnews-overnight-buses", "noarticle-wordpress-category"];
+const KNOWN_FAILING: &[&str] = &[];
 
 #[test]
 fn fixture_summary_table() {

@@ -38,7 +38,7 @@ const EXPECTED_FILE: &str = "expected.html";
 /// The page URL Readability's own test harness uses for every case.
 const CASE_URL: &str = "http://fakehost/test/page.html";
 /// Floors: measured values rounded down to 2 decimals. Raise them, never lower them.
-const PROMO_RECALL_FLOOR: f64 = 0.61;
+const PROMO_RECALL_FLOOR: f64 = 0.96;
 const TEXT_RETENTION_FLOOR: f64 = 0.979;
 /// The corpus is incomplete below this many cases.
 const MIN_CASES: usize = 130;
