@@ -278,6 +278,17 @@ fn looks_like_listing(doc: &Document, root: NodeId, total: usize, declares_artic
             }
 }
 
+/// Line breaks from which a block may be a list of lines rather than a paragraph.
+const MIN_LIST_LINE_BREAKS: usize = 8;
+/// Longest average line of such a list (prose wrapped with `<br>` has longer lines).
+const MAX_LIST_LINE_CHARS: usize = 50;
+
+/// A block of many short lines separated by `<br>`: a list of names, addresses or credits.
+fn is_short_line_list(doc: &Document, id: NodeId, len: usize) -> bool {
+    let breaks = doc.count_tags(id, &["br"]);
+    breaks >= MIN_LIST_LINE_BREAKS && len / (breaks + 1) < MAX_LIST_LINE_CHARS
+}
+
 /// Endings of a post excerpt cut short by the site ("…", "...", "[…]", "[...]").
 const EXCERPT_ENDINGS: &[&str] = &["\u{2026}", "...", "[\u{2026}]", "[...]"];
 
@@ -588,7 +599,13 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
         if len < MIN_PARAGRAPH_CHARS {
             continue;
         }
-        let points = 1.0 + (comma_count(&text) + 1) as f64 + ((len / 100).min(3)) as f64;
+        // A list of short lines (names, addresses) is not prose: its commas separate fields.
+        let commas = if is_short_line_list(doc, el, len) {
+            0
+        } else {
+            comma_count(&text) + 1
+        };
+        let points = 1.0 + commas as f64 + ((len / 100).min(3)) as f64;
         let mut level = 0usize;
         let mut ancestor = doc.parent_element(el);
         while let Some(a) = ancestor {
