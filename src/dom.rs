@@ -88,10 +88,11 @@ pub fn is_block_tag(tag: &str) -> bool {
 impl Document {
     /// Parses a whole page once, as a browser with scripting on does (so `<noscript>`
     /// holds text, exactly as in the live page), then caps the tree depth. The text first
-    /// goes through [`crate::guard::bound`], so the parser never holds more than
-    /// [`crate::guard::MAX_OPEN_ELEMENTS`] open elements (its cost grows with that).
+    /// goes through [`crate::guard::strip_for_reading`], so the parser never holds more than
+    /// [`crate::guard::MAX_OPEN_ELEMENTS`] open elements (its cost grows with that) and skips
+    /// script and style bodies.
     pub fn parse(text: &str) -> Document {
-        let (text, _) = crate::guard::bound(text);
+        let text = crate::guard::strip_for_reading(text);
         let sink = HtmlTreeSink::new(Html::new_document());
         let html = html5ever::parse_document(sink, Default::default()).one(&*text);
         let mut doc = Document { html };

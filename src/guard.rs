@@ -38,6 +38,11 @@
 //! the same page minus some markup. Pages under both limits (every page of the test
 //! corpora, by a wide margin) are passed through untouched and unallocated.
 //!
+//! [`strip_for_reading`] is the same scan, and also leaves out the bodies of scripts and style
+//! sheets (JSON scripts, and scripts whose escaped states the scan does not model, excepted):
+//! the scan knows exactly where the tokenizer ends them, and the parser then skips half the
+//! bytes of a typical news page (about 15% of parse time on the Readability corpus).
+//!
 //! Cost: one `memchr` jump per `<`, a few byte comparisons per tag and attribute, no
 //! allocation on ordinary pages beyond the small stacks; see `examples/stages.rs`.
 
@@ -68,6 +73,47 @@ pub struct Bounds {
     pub dropped_tags: usize,
 }
 
+/// What marks a script as JSON (JSON-LD among them) in its start tag; matched in the raw tag,
+/// so also through character references (`application&#x2F;ld&#x2B;json`).
+const LD_JSON: &[u8] = b"json";
+
+/// [`bound`], and also leaves out the bodies of scripts (JSON-LD excepted) and style sheets,
+/// the elements stay, empty. About half the bytes of a news page are script and CSS that the
+/// parser would otherwise tokenize character by character only for extraction to drop them.
+/// The scan ends each body where the tokenizer does, so the rest of the page parses the same.
+pub fn strip_for_reading(html: &str) -> Cow<'_, str> {
+    let mut scan = Scan::new(html.as_bytes());
+    scan.strip_raw_bodies = true;
+    scan.run();
+    let mut removed = Vec::with_capacity(scan.drops.len() + scan.strips.len());
+    let (mut drops, mut strips) = (scan.drops.iter().peekable(), scan.strips.iter().peekable());
+    loop {
+        let next = match (drops.peek(), strips.peek()) {
+            (Some(d), Some(s)) if d.0 <= s.0 => drops.next(),
+            (Some(_), Some(_)) | (None, Some(_)) => strips.next(),
+            (Some(_), None) => drops.next(),
+            (None, None) => break,
+        };
+        removed.extend(next.copied());
+    }
+    without_ranges(html, &removed)
+}
+
+/// `html` without the given byte ranges (in order, not overlapping, on char boundaries).
+fn without_ranges<'a>(html: &'a str, ranges: &[(usize, usize)]) -> Cow<'a, str> {
+    if ranges.is_empty() {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut from = 0;
+    for &(start, end) in ranges {
+        out.push_str(html.get(from..start).unwrap_or(""));
+        from = end;
+    }
+    out.push_str(html.get(from..).unwrap_or(""));
+    Cow::Owned(out)
+}
+
 /// Bounds `html` for the parser: the text unchanged when it stays under both limits,
 /// else a copy without the excess start tags. Also returns the figures of the scan.
 pub fn bound(html: &str) -> (Cow<'_, str>, Bounds) {
@@ -78,18 +124,8 @@ pub fn bound(html: &str) -> (Cow<'_, str>, Bounds) {
         active_formatting: scan.max_formatting,
         dropped_tags: scan.drops.len(),
     };
-    if scan.drops.is_empty() {
-        return (Cow::Borrowed(html), bounds);
-    }
-    let mut out = String::with_capacity(html.len());
-    let mut from = 0;
-    for &(start, end) in &scan.drops {
-        // Drops start at '<' and end after '>' (both ASCII), so these are char boundaries.
-        out.push_str(html.get(from..start).unwrap_or(""));
-        from = end;
-    }
-    out.push_str(html.get(from..).unwrap_or(""));
-    (Cow::Owned(out), bounds)
+    // Drops start at '<' and end after '>' (both ASCII), so these are char boundaries.
+    (without_ranges(html, &scan.drops), bounds)
 }
 
 // ---- tag names ----------------------------------------------------------------------
@@ -395,6 +431,10 @@ struct Scan<'a> {
     next_interned: u64,
     /// Byte ranges of dropped start tags, in order.
     drops: Vec<(usize, usize)>,
+    /// Whether to also leave out the bodies of scripts and style sheets ([`strip_for_reading`]).
+    strip_raw_bodies: bool,
+    /// Byte ranges of script and style bodies left out, in order.
+    strips: Vec<(usize, usize)>,
     max_open: usize,
     max_formatting: usize,
     /// How many `<p>`, tables and forms are on the stack (skips scans when none are).
@@ -413,6 +453,8 @@ impl<'a> Scan<'a> {
             interned: HashMap::new(),
             next_interned: 0,
             drops: Vec::new(),
+            strip_raw_bodies: false,
+            strips: Vec::new(),
             max_open: 0,
             max_formatting: 0,
             open_p: 0,
@@ -643,7 +685,13 @@ impl<'a> Scan<'a> {
         }
         match class.kind {
             Kind::NoPush => tag.end,
-            Kind::RawText => self.raw_text_end(tag.end, tag.name),
+            Kind::RawText => {
+                let end = self.raw_text_end(tag.end, tag.name);
+                if self.strip_raw_bodies && self.body_can_go(lt, &tag, end) {
+                    self.strips.push((tag.end, end));
+                }
+                end
+            }
             Kind::Plaintext => self.bytes.len(),
             Kind::Formatting | Kind::FormattingUnique => {
                 self.formatting_start(lt, &tag, class.kind);
@@ -907,6 +955,28 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// Whether the body of this raw-text element (from `tag.end` to `end`) can be left out
+    /// without changing the page a reader sees: a style sheet's always; a script's unless it
+    /// is JSON (JSON-LD is read for metadata) or holds `<!--`, after which the parser's escaped
+    /// states could carry the script past the end tag this scan stops at.
+    fn body_can_go(&self, lt: usize, tag: &Tag, end: usize) -> bool {
+        let Some(body) = self.bytes.get(tag.end..end) else {
+            return false;
+        };
+        match tag.name {
+            STYLE => !body.is_empty(),
+            SCRIPT => {
+                let opening = self.bytes.get(lt..tag.end).unwrap_or_default();
+                !body.is_empty()
+                    && memchr::memmem::find(body, b"<!--").is_none()
+                    && !opening
+                        .windows(LD_JSON.len())
+                        .any(|w| w.eq_ignore_ascii_case(LD_JSON))
+            }
+            _ => false,
+        }
+    }
+
     /// Where the text of a raw-text / RCDATA element ends: at its first matching end tag
     /// (`</script` followed by whitespace, `/` or `>`), else at EOF. For scripts this is the
     /// earliest end the parser could find.
@@ -942,6 +1012,29 @@ mod tests {
 
     fn bounds(html: &str) -> Bounds {
         bound(html).1
+    }
+
+    #[test]
+    fn reading_copy_leaves_out_script_and_style_bodies_only() {
+        let html = "<head><style>p{color:red}</style><script>var a = '<p>x</p>';</script>\
+                    <script type=\"application&#x2F;ld&#x2B;json\">{\"@type\":\"Article\"}</script>\
+                    <script><!-- document.write('<script>x</script>') --></script></head>\
+                    <body><p>Text <b>bold</b></p><svg><script>keep()</script></svg>\
+                    <textarea><script>kept as text</script></textarea></body>";
+        let out = strip_for_reading(html);
+        assert_eq!(
+            out,
+            "<head><style></style><script></script>\
+             <script type=\"application&#x2F;ld&#x2B;json\">{\"@type\":\"Article\"}</script>\
+             <script><!-- document.write('<script>x</script>') --></script></head>\
+             <body><p>Text <b>bold</b></p><svg><script>keep()</script></svg>\
+             <textarea><script>kept as text</script></textarea></body>"
+        );
+        // Nothing to leave out: the page itself, not a copy.
+        assert!(matches!(
+            strip_for_reading("<p>plain</p>"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
