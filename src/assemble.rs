@@ -197,6 +197,9 @@ struct Writer<'a> {
     pending_space: bool,
     /// Open `<pre>` elements: whitespace is kept inside them.
     pre_depth: usize,
+    /// Open ruby annotations (`<rt>`, `<rp>`): shown above the base text in the reader view,
+    /// left out of the plain text, where they would break every word in two.
+    annotation_depth: usize,
     first_paragraph: Option<String>,
     first_image: Option<String>,
 }
@@ -211,6 +214,7 @@ pub fn write(doc: &Document, picked: &Picked, base: Option<&Url>, mode: PromoMod
         text: String::new(),
         pending_space: false,
         pre_depth: 0,
+        annotation_depth: 0,
         first_paragraph: None,
         first_image: None,
     };
@@ -352,6 +356,10 @@ impl Writer<'_> {
                 self.pre_depth += 1;
                 Opened::Tag(Some(out_tag))
             }
+            "rt" | "rp" => {
+                self.annotation_depth += 1;
+                Opened::Tag(Some(out_tag))
+            }
             "td" | "th" => {
                 self.space();
                 Opened::Tag(Some(out_tag))
@@ -368,6 +376,9 @@ impl Writer<'_> {
             self.html.push('>');
             if close == "pre" {
                 self.pre_depth = self.pre_depth.saturating_sub(1);
+            }
+            if matches!(close, "rt" | "rp") {
+                self.annotation_depth = self.annotation_depth.saturating_sub(1);
             }
             if close == "p" && self.first_paragraph.is_none() {
                 let text = collapse_whitespace(&self.doc.text(id));
@@ -580,6 +591,9 @@ impl Writer<'_> {
 
     fn push_text(&mut self, raw: &str) {
         escape_text(&mut self.html, raw);
+        if self.annotation_depth > 0 {
+            return;
+        }
         if self.pre_depth > 0 {
             self.text.push_str(raw);
             return;
@@ -665,4 +679,25 @@ fn push_attr(out: &mut String, name: &str, value: &str) {
         }
     }
     out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract, Options, PromoMode};
+
+    #[test]
+    fn ruby_readings_stay_in_the_html_and_out_of_the_text() {
+        let sentence = "<ruby>子<rt>こ</rt></ruby>どもを<ruby>教育<rp>(</rp><rt>きょういく</rt><rp>)</rp></ruby>するために、";
+        let body: String = (0..6)
+            .map(|_| format!("<p>{sentence}{sentence}{sentence}{sentence}</p>"))
+            .collect();
+        let page = format!("<html><body><article>{body}</article></body></html>");
+        let options = Options {
+            promos: PromoMode::Hide,
+        };
+        let article = extract(page.as_bytes(), None, &options).expect("an article");
+        assert!(article.text_content.contains("子どもを教育するために、"));
+        assert!(!article.text_content.contains("きょういく"));
+        assert!(article.content.contains("<rt>きょういく</rt>"));
+    }
 }
