@@ -19,7 +19,12 @@ fn main() {
             let meta = clearpage::metadata::collect(&doc, None);
             clearpage::clean::prepare(&mut doc);
             let t3 = Instant::now();
-            let picked = clearpage::score::pick_article(&mut doc, &meta);
+            let rebuild = || {
+                let mut doc = clearpage::dom::Document::parse(&text);
+                clearpage::clean::prepare(&mut doc);
+                doc
+            };
+            let picked = clearpage::score::pick_article(&mut doc, &meta, text.len(), rebuild);
             let t4 = Instant::now();
             if let Some(p) = picked {
                 let w = clearpage::assemble::write(&doc, &p, None, clearpage::PromoMode::Show);

@@ -119,8 +119,16 @@ pub fn extract_str(html: &str, url: Option<&str>, options: &Options) -> Result<A
     let mut doc = dom::Document::parse(html);
     let meta = metadata::collect(&doc, base.as_ref());
     clean::prepare(&mut doc);
-    let picked = score::pick_article(&mut doc, &meta).ok_or(Error::NoArticle)?;
+    let prepared = || {
+        let mut doc = dom::Document::parse(html);
+        clean::prepare(&mut doc);
+        doc
+    };
+    let picked =
+        score::pick_article(&mut doc, &meta, html.len(), prepared).ok_or(Error::NoArticle)?;
     let written = assemble::write(&doc, &picked, base.as_ref(), options.promos);
+    // The page's tree is done with: free it before the sanitizer builds its own (peak memory).
+    drop(doc);
     let content = sanitize::clean(&written.html);
     let text_content = written.text;
     let words = text::word_count(&text_content);

@@ -194,14 +194,29 @@ pub struct Picked {
     pub promos: Vec<FoundPromo>,
 }
 
+/// Pages from this many bytes are not copied before the first attempt: a retry (rare on long
+/// pages) builds the document again instead, so peak memory holds one tree, not two.
+pub const PRISTINE_COPY_MAX_BYTES: usize = 256 * 1024;
+
 /// Runs attempts until one yields enough text; returns `None` when the page has no article.
-pub fn pick_article(doc: &mut Document, meta: &Metadata) -> Option<Picked> {
-    let pristine = doc.html.clone();
+/// Each attempt changes the document, so a retry starts from the document as handed in: a copy
+/// kept for short pages (`page_bytes` below [`PRISTINE_COPY_MAX_BYTES`]), `rebuild()` for
+/// long ones.
+pub fn pick_article(
+    doc: &mut Document,
+    meta: &Metadata,
+    page_bytes: usize,
+    rebuild: impl Fn() -> Document,
+) -> Option<Picked> {
+    let pristine = (page_bytes < PRISTINE_COPY_MAX_BYTES).then(|| doc.html.clone());
     let page_len = doc.body().map_or(0, |b| doc.text_len(b));
     let mut best: Option<(usize, scraper::Html, Picked)> = None;
     for (i, flags) in ATTEMPTS.iter().enumerate() {
         if i > 0 {
-            doc.html = pristine.clone();
+            match &pristine {
+                Some(html) => doc.html = html.clone(),
+                None => *doc = rebuild(),
+            }
         }
         let Some(picked) = grab(doc, *flags, meta) else {
             continue;
