@@ -75,9 +75,9 @@ pub struct Bounds {
 
 /// What marks a script as JSON (JSON-LD among them) in its start tag; matched in the raw tag,
 /// so also through character references (`application&#x2F;ld&#x2B;json`).
-const LD_JSON: &[u8] = b"json";
+const JSON_MARK: &[u8] = b"json";
 
-/// [`bound`], and also leaves out the bodies of scripts (JSON-LD excepted) and style sheets,
+/// [`bound`], and also leaves out the bodies of scripts (JSON ones excepted) and style sheets,
 /// the elements stay, empty. About half the bytes of a news page are script and CSS that the
 /// parser would otherwise tokenize character by character only for extraction to drop them.
 /// The scan ends each body where the tokenizer does, so the rest of the page parses the same.
@@ -85,17 +85,10 @@ pub fn strip_for_reading(html: &str) -> Cow<'_, str> {
     let mut scan = Scan::new(html.as_bytes());
     scan.strip_raw_bodies = true;
     scan.run();
-    let mut removed = Vec::with_capacity(scan.drops.len() + scan.strips.len());
-    let (mut drops, mut strips) = (scan.drops.iter().peekable(), scan.strips.iter().peekable());
-    loop {
-        let next = match (drops.peek(), strips.peek()) {
-            (Some(d), Some(s)) if d.0 <= s.0 => drops.next(),
-            (Some(_), Some(_)) | (None, Some(_)) => strips.next(),
-            (Some(_), None) => drops.next(),
-            (None, None) => break,
-        };
-        removed.extend(next.copied());
-    }
+    // Dropped tags and left-out bodies never overlap: one sorted list of ranges.
+    let mut removed = scan.drops;
+    removed.extend(scan.strips);
+    removed.sort_unstable();
     without_ranges(html, &removed)
 }
 
@@ -970,8 +963,8 @@ impl<'a> Scan<'a> {
                 !body.is_empty()
                     && memchr::memmem::find(body, b"<!--").is_none()
                     && !opening
-                        .windows(LD_JSON.len())
-                        .any(|w| w.eq_ignore_ascii_case(LD_JSON))
+                        .windows(JSON_MARK.len())
+                        .any(|w| w.eq_ignore_ascii_case(JSON_MARK))
             }
             _ => false,
         }

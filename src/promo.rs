@@ -538,9 +538,7 @@ const LEXICON: &[(&str, PromoKind, bool)] = &[
     ("reproduciendo:", PromoKind::Related, true),
     ("mira esto:", PromoKind::Related, true),
     ("lecture en cours", PromoKind::Related, true),
-    // fan-page asks (Chinese)
-    ("粉絲團", PromoKind::Social, false),
-    ("粉丝团", PromoKind::Social, false),
+    // fan-page asks (Chinese; 粉絲團 / 粉丝团 are listed below)
     ("粉絲專頁", PromoKind::Social, false),
     ("粉丝专页", PromoKind::Social, false),
     ("lire :", PromoKind::Related, true),
@@ -1080,10 +1078,13 @@ fn follow_links_signal(doc: &Document, id: NodeId, len: usize) -> bool {
 
 /// A label that introduces the block after it: short, emphasized, ending with a colon.
 fn is_label_line(doc: &Document, id: NodeId) -> bool {
+    if !LINE_TAGS.contains(&doc.tag(id))
+        || doc.text_len_up_to(id, MAX_LABEL_CHARS) > MAX_LABEL_CHARS
+    {
+        return false;
+    }
     let text = doc.inner_text(id);
-    let len = text.chars().count();
-    LINE_TAGS.contains(&doc.tag(id))
-        && (1..=MAX_LABEL_CHARS).contains(&len)
+    !text.is_empty()
         && text.trim_end().ends_with(':')
         && emphasized_share(doc, id) >= SET_APART_SHARE
 }
