@@ -6,7 +6,8 @@ use std::time::Instant;
 
 use clearpage::{extract, Options, PromoMode};
 
-/// Each page is extracted this many times; the fastest run counts (less noise).
+/// Each page is extracted this many times; the fastest run counts (less noise). The
+/// environment variable `CLEARPAGE_BENCH_RUNS` overrides it (1 for a profile under callgrind).
 const RUNS_PER_PAGE: usize = 5;
 /// Where the figures are written, relative to the repository (read by `tests/bench/browser.mjs`).
 const FIGURES_FILE: &str = "target/bench/native.json";
@@ -29,12 +30,17 @@ fn main() {
     let options = Options {
         promos: PromoMode::Show,
     };
+    let runs_per_page = std::env::var("CLEARPAGE_BENCH_RUNS")
+        .ok()
+        .and_then(|runs| runs.parse::<usize>().ok())
+        .filter(|&runs| runs > 0)
+        .unwrap_or(RUNS_PER_PAGE);
     let mut times: Vec<(f64, String, usize)> = Vec::new();
     let mut total_bytes = 0usize;
     let mut total_secs = 0.0;
     for (name, bytes) in &pages {
         let mut best = f64::MAX;
-        for _ in 0..RUNS_PER_PAGE {
+        for _ in 0..runs_per_page {
             let start = Instant::now();
             let _ = std::hint::black_box(extract(
                 bytes,
@@ -61,7 +67,7 @@ fn main() {
     );
     let figures = serde_json::json!({
         "pages": times.len(),
-        "runsPerPage": RUNS_PER_PAGE,
+        "runsPerPage": runs_per_page,
         "medianMs": median,
         "p95Ms": p95,
         "maxMs": slowest.0,

@@ -358,17 +358,14 @@ impl Document {
         let mut pending_space = false;
         for d in n.descendants() {
             if let Node::Text(t) = d.value() {
-                for c in t.text.chars() {
-                    if c.is_whitespace() {
+                crate::text::for_each_whitespace_flag(&t.text, |space| {
+                    if space {
                         pending_space = count > 0;
                     } else {
-                        if pending_space {
-                            count += 1;
-                            pending_space = false;
-                        }
-                        count += 1;
+                        count += 1 + usize::from(pending_space);
+                        pending_space = false;
                     }
-                }
+                });
                 if count > limit {
                     break;
                 }
@@ -782,16 +779,9 @@ fn collapsed_len(s: &str) -> usize {
     }
     let mut count = 0;
     let mut in_space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if !in_space {
-                count += 1;
-                in_space = true;
-            }
-        } else {
-            count += 1;
-            in_space = false;
-        }
-    }
+    crate::text::for_each_whitespace_flag(s, |space| {
+        count += usize::from(!space || !in_space);
+        in_space = space;
+    });
     count
 }

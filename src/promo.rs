@@ -42,6 +42,8 @@
 //!   stay promos (shown again with promos shown); named ones are site chrome and go.
 //! - Only the outermost promo element is marked, so the reader view toggles each block once.
 
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use ego_tree::NodeId;
@@ -582,6 +584,9 @@ const LEXICON: &[(&str, PromoKind, bool)] = &[
     ("评论", PromoKind::Comments, true),
     ("コメント", PromoKind::Comments, true),
 ];
+
+/// Characters of the longest entry of [`AD_LABELS`] (a unit test keeps it true).
+const MAX_AD_LABEL_CHARS: usize = 40;
 
 /// Texts that are nothing but an ad label.
 const AD_LABELS: &[&str] = &[
@@ -1193,27 +1198,54 @@ fn kind_priority(kind: PromoKind) -> u8 {
 
 /// Splits class/id/data values into lowercase tokens: on non-alphanumerics and camelCase.
 fn tokens(value: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
+    let mut lowered = String::new();
+    let mut spans = Vec::new();
+    token_spans(value, &mut lowered, &mut spans);
+    spans
+        .iter()
+        .map(|&(start, end)| lowered[start..end].to_string())
+        .collect()
+}
+
+/// [`tokens`] without an allocation per token: appends the lowercase tokens to `lowered`
+/// and their byte ranges in it to `spans`.
+fn token_spans(value: &str, lowered: &mut String, spans: &mut Vec<(usize, usize)>) {
+    let mut start = lowered.len();
     let mut prev_lower = false;
     for c in value.chars() {
         if c.is_ascii_alphanumeric() {
-            if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+            if c.is_ascii_uppercase() && prev_lower && lowered.len() > start {
+                spans.push((start, lowered.len()));
+                start = lowered.len();
             }
             prev_lower = c.is_ascii_lowercase();
-            cur.push(c.to_ascii_lowercase());
+            lowered.push(c.to_ascii_lowercase());
         } else {
             prev_lower = false;
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+            if lowered.len() > start {
+                spans.push((start, lowered.len()));
+                start = lowered.len();
             }
         }
     }
-    if !cur.is_empty() {
-        out.push(cur);
+    if lowered.len() > start {
+        spans.push((start, lowered.len()));
     }
-    out
+}
+
+/// The kind a name token suggests ([`NAME_TOKENS`], the first entry for a token winning).
+fn name_token_kind(token: &str) -> Option<PromoKind> {
+    static KINDS: OnceLock<HashMap<&'static str, PromoKind>> = OnceLock::new();
+    KINDS
+        .get_or_init(|| {
+            let mut kinds = HashMap::default();
+            for (token, kind) in NAME_TOKENS {
+                kinds.entry(*token).or_insert(*kind);
+            }
+            kinds
+        })
+        .get(token)
+        .copied()
 }
 
 /// Class, id, `data-*`, `aria-label` and `role` tokens that name a promo kind. Pairs of
@@ -1221,6 +1253,7 @@ fn tokens(value: &str) -> Vec<String> {
 pub fn name_signal(doc: &Document, id: NodeId) -> Option<PromoKind> {
     let element = doc.element(id)?;
     let mut found: Option<PromoKind> = None;
+    let (mut lowered, mut spans, mut joined) = (String::new(), Vec::new(), String::new());
     for (name, value) in element.attrs.iter() {
         let n = &*name.local;
         let relevant = matches!(n, "class" | "id" | "role" | "aria-label")
@@ -1231,18 +1264,31 @@ pub fn name_signal(doc: &Document, id: NodeId) -> Option<PromoKind> {
         if !relevant || value.len() > 200 {
             continue;
         }
-        let toks = tokens(value);
-        let mut candidates: Vec<String> = toks.clone();
-        for pair in toks.windows(2) {
-            candidates.push(format!("{}{}", pair[0], pair[1]));
-            candidates.push(format!("{}-{}", pair[0], pair[1]));
-        }
-        for t in &candidates {
-            if let Some((_, kind)) = NAME_TOKENS.iter().find(|(tok, _)| tok == t) {
+        lowered.clear();
+        spans.clear();
+        token_spans(value, &mut lowered, &mut spans);
+        let mut consider = |token: &str| {
+            if let Some(kind) = name_token_kind(token) {
                 // Newsletter and subscription names beat generic ones.
-                if found.is_none_or(|f| kind_priority(*kind) > kind_priority(f)) {
-                    found = Some(*kind);
+                if found.is_none_or(|f| kind_priority(kind) > kind_priority(f)) {
+                    found = Some(kind);
                 }
+            }
+        };
+        for &(start, end) in &spans {
+            consider(&lowered[start..end]);
+        }
+        for pair in spans.windows(2) {
+            let (first, second) = (
+                &lowered[pair[0].0..pair[0].1],
+                &lowered[pair[1].0..pair[1].1],
+            );
+            for joint in ["", "-"] {
+                joined.clear();
+                joined.push_str(first);
+                joined.push_str(joint);
+                joined.push_str(second);
+                consider(&joined);
             }
         }
     }
@@ -1340,6 +1386,11 @@ pub fn phrase_hits(text: &str) -> Vec<PhraseHit> {
 
 /// The whole text is an ad label.
 pub fn ad_label_signal(text: &str) -> bool {
+    // Longer than any label: no need to lowercase the whole block.
+    let mut alphanumerics = text.chars().filter(|c| c.is_alphanumeric());
+    if alphanumerics.nth(MAX_AD_LABEL_CHARS).is_some() {
+        return false;
+    }
     let t = collapse_whitespace(&text.to_lowercase());
     let t = t.trim_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace() && c != '&');
     AD_LABELS.contains(&t)
@@ -1381,6 +1432,16 @@ fn last_article_paragraph(doc: &Document, root: NodeId, author: Option<&str>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_ad_label_is_longer_than_the_limit() {
+        let longest = AD_LABELS.iter().map(|l| l.chars().count()).max();
+        assert!(longest.is_some_and(|n| n <= MAX_AD_LABEL_CHARS));
+        assert!(ad_label_signal("  Advertisement  "));
+        assert!(!ad_label_signal(
+            "Advertisement for a very long text that is prose"
+        ));
+    }
 
     #[test]
     fn tokens_split_case_and_punctuation() {

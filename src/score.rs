@@ -208,13 +208,23 @@ pub fn pick_article(
     page_bytes: usize,
     rebuild: impl Fn() -> Document,
 ) -> Option<Picked> {
-    let pristine = (page_bytes < PRISTINE_COPY_MAX_BYTES).then(|| doc.html.clone());
-    let page_len = doc.body().map_or(0, |b| doc.text_len(b));
+    let pristine = (page_bytes < PRISTINE_COPY_MAX_BYTES).then(|| Document {
+        html: doc.html.clone(),
+    });
+    // The page's text length matters only for short picks: it is counted then, on the
+    // untouched copy and only as far as asked; up front when there is no copy.
+    let counted_up_front = pristine
+        .is_none()
+        .then(|| doc.body().map_or(0, |b| doc.text_len(b)));
+    let page_len_up_to = |limit: usize| match (&pristine, counted_up_front) {
+        (Some(page), None) => page.body().map_or(0, |b| page.text_len_up_to(b, limit)),
+        (_, counted) => counted.unwrap_or(0),
+    };
     let mut best: Option<(usize, scraper::Html, Picked)> = None;
     for (i, flags) in ATTEMPTS.iter().enumerate() {
         if i > 0 {
             match &pristine {
-                Some(html) => doc.html = html.clone(),
+                Some(page) => doc.html = page.html.clone(),
                 None => *doc = rebuild(),
             }
         }
@@ -223,7 +233,7 @@ pub fn pick_article(
         };
         let len = doc.text_len(picked.root);
         if len >= CHAR_THRESHOLD {
-            return is_article(doc, picked.root, page_len, meta).then_some(picked);
+            return is_article(doc, picked.root, &page_len_up_to, meta).then_some(picked);
         }
         if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
             best = Some((len, doc.html.clone(), picked));
@@ -231,13 +241,19 @@ pub fn pick_article(
     }
     let (len, html, picked) = best?;
     doc.html = html;
-    (len > 0 && is_article(doc, picked.root, page_len, meta)).then_some(picked)
+    (len > 0 && is_article(doc, picked.root, &page_len_up_to, meta)).then_some(picked)
 }
 
 /// Whether a picked container reads as an article rather than a list of links or teasers.
 /// A short text is an article only when it is (nearly) all the page has: on a page full of
 /// other text, a short pick means the page is a home page or a listing.
-fn is_article(doc: &Document, root: NodeId, page_len: usize, meta: &Metadata) -> bool {
+/// `page_len_up_to(limit)` is the page's text length, counted no further than past `limit`.
+fn is_article(
+    doc: &Document,
+    root: NodeId,
+    page_len_up_to: &dyn Fn(usize) -> usize,
+    meta: &Metadata,
+) -> bool {
     let total = doc.text_len(root);
     let density = doc.link_density(root);
     if density > MAX_ARTICLE_LINK_DENSITY {
@@ -247,7 +263,8 @@ fn is_article(doc: &Document, root: NodeId, page_len: usize, meta: &Metadata) ->
         return false;
     }
     let prose = (total as f64 * (1.0 - density)) as usize;
-    prose >= MIN_ARTICLE_PROSE_CHARS || page_len <= total * SHORT_PAGE_FACTOR
+    let short_page_limit = total.saturating_mul(SHORT_PAGE_FACTOR);
+    prose >= MIN_ARTICLE_PROSE_CHARS || page_len_up_to(short_page_limit) <= short_page_limit
 }
 
 /// Headings that are links, each heading a short teaser block: a home page, a category

@@ -10,6 +10,20 @@ use aho_corasick::{AhoCorasick, MatchKind};
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
+    if s.is_ascii() {
+        for b in s.bytes() {
+            if is_ascii_space(b) {
+                pending_space = !out.is_empty();
+            } else {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(char::from(b));
+            }
+        }
+        return out;
+    }
     for c in s.chars() {
         if c.is_whitespace() {
             pending_space = !out.is_empty();
@@ -22,6 +36,28 @@ pub fn collapse_whitespace(s: &str) -> String {
         }
     }
     out
+}
+
+/// `char::is_whitespace` for an ASCII byte (which, unlike `u8::is_ascii_whitespace`,
+/// includes the vertical tab).
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+/// Calls `each` with whether each character of `s` is whitespace (as `char::is_whitespace`
+/// says), in order. Text is mostly ASCII: then it reads bytes and decodes nothing.
+#[inline]
+pub fn for_each_whitespace_flag(s: &str, mut each: impl FnMut(bool)) {
+    if s.is_ascii() {
+        for b in s.bytes() {
+            each(is_ascii_space(b));
+        }
+    } else {
+        for c in s.chars() {
+            each(c.is_whitespace());
+        }
+    }
 }
 
 /// Whether a character is written without spaces between words (CJK, kana, Thai…), so that
@@ -77,7 +113,7 @@ pub fn word_count(s: &str) -> usize {
 /// Number of commas (any script's comma) in a text: Readability's cheap "is this prose" signal.
 pub fn comma_count(s: &str) -> usize {
     if s.is_ascii() {
-        return s.bytes().filter(|&b| b == b',').count();
+        return memchr::memchr_iter(b',', s.as_bytes()).count();
     }
     s.chars()
         .filter(|c| {
