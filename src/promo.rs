@@ -104,6 +104,10 @@ const PROMO_THRESHOLD: u32 = 3;
 const MAX_PROMO_CHARS: usize = 700;
 /// How many characters at a block's start count as its opening (where opener phrases count).
 const OPENING_CHARS: usize = 40;
+/// Share of a block's text a phrase must cover to be the block's label ("Diesen Artikel
+/// teilen", "Noch keine Bewertungen"): a phrase that is nearly all the block counts as
+/// fully as one that opens it.
+const LABEL_PHRASE_SHARE: f64 = 0.6;
 /// Longest text for a block whose promo evidence is only a phrase inside it.
 const MAX_PHRASE_ONLY_CHARS: usize = 280;
 /// A paragraph this long, with no promo phrase, is article prose.
@@ -344,7 +348,21 @@ const LEXICON: &[(&str, PromoKind, bool)] = &[
     ("メールマガジン", PromoKind::Newsletter, false),
     ("メルマガ", PromoKind::Newsletter, false),
     ("ニュースレター", PromoKind::Newsletter, false),
+    ("we respect your privacy", PromoKind::Newsletter, false),
+    (
+        "wir respektieren deine privatsphäre",
+        PromoKind::Newsletter,
+        false,
+    ),
+    (
+        "wir respektieren ihre privatsphäre",
+        PromoKind::Newsletter,
+        false,
+    ),
     // subscription
+    ("cancel anytime", PromoKind::Subscription, false),
+    ("cancela cuando quieras", PromoKind::Subscription, false),
+    ("jederzeit kündbar", PromoKind::Subscription, false),
     ("subscribe now", PromoKind::Subscription, false),
     ("subscribe & save", PromoKind::Subscription, false),
     ("subscribe today", PromoKind::Subscription, false),
@@ -379,6 +397,11 @@ const LEXICON: &[(&str, PromoKind, bool)] = &[
     ("購読", PromoKind::Subscription, false),
     // social
     ("follow us", PromoKind::Social, false),
+    ("canal de telegram", PromoKind::Social, false),
+    ("canal de youtube", PromoKind::Social, false),
+    ("telegram channel", PromoKind::Social, false),
+    ("youtube channel", PromoKind::Social, false),
+    ("youtube-kanal", PromoKind::Social, false),
     ("share this", PromoKind::Social, false),
     ("share on", PromoKind::Social, false),
     ("follow @", PromoKind::Social, false),
@@ -451,6 +474,38 @@ const LEXICON: &[(&str, PromoKind, bool)] = &[
     ("comments on", PromoKind::Comments, false),
     ("post a comment", PromoKind::Comments, false),
     ("add a comment", PromoKind::Comments, false),
+    ("logged in to post a comment", PromoKind::Comments, false),
+    ("kommentar verfassen", PromoKind::Comments, false),
+    ("kommentar schreiben", PromoKind::Comments, false),
+    ("um kommentare zu schreiben", PromoKind::Comments, false),
+    // page tools: print, download, rate, log in
+    ("print recipe", PromoKind::Cta, false),
+    ("print this recipe", PromoKind::Cta, false),
+    ("rezept drucken", PromoKind::Cta, false),
+    ("download as pdf", PromoKind::Cta, false),
+    ("als pdf herunterladen", PromoKind::Cta, false),
+    ("rate this article", PromoKind::Cta, false),
+    ("rate this post", PromoKind::Cta, false),
+    ("no ratings yet", PromoKind::Cta, false),
+    ("artikel bewerten", PromoKind::Cta, false),
+    ("bewerten sie diesen artikel", PromoKind::Cta, false),
+    ("noch keine bewertungen", PromoKind::Cta, false),
+    ("you are not logged in", PromoKind::Cta, false),
+    ("nicht eingeloggt", PromoKind::Cta, false),
+    // recommendations
+    ("heute empfehlen wir", PromoKind::Related, true),
+    ("neueste artikel", PromoKind::Related, true),
+    ("latest articles", PromoKind::Related, true),
+    ("discover more", PromoKind::Related, true),
+    ("entdecke weitere", PromoKind::Related, true),
+    // disclosures of paid links and sponsored posts
+    ("advertising disclosure", PromoKind::Ad, false),
+    ("we may receive compensation", PromoKind::Ad, false),
+    ("we may earn a commission", PromoKind::Ad, false),
+    ("affiliate links", PromoKind::Ad, false),
+    ("affiliate-links", PromoKind::Ad, false),
+    ("für links auf dieser seite erhält", PromoKind::Ad, false),
+    ("dieser beitrag enthält werbung", PromoKind::Ad, false),
     ("follow him", PromoKind::Social, false),
     ("follow her", PromoKind::Social, false),
     ("follow me", PromoKind::Social, false),
@@ -807,7 +862,7 @@ fn classify(doc: &Document, block: &Block) -> Option<PromoKind> {
     let has_action = doc.count_tags(id, &["a", "button", "form", "input"]) > 0;
     let reads_as_prose = len >= PROSE_PHRASE_CHARS && !has_action;
     for hit in &lexicon {
-        let points = if hit.opener {
+        let points = if hit.opener || hit.label {
             3
         } else if reads_as_prose {
             hit.distinct.min(2)
@@ -1330,6 +1385,8 @@ pub fn lexicon_signal(text: &str) -> Vec<(PromoKind, bool)> {
 pub struct PhraseHit {
     pub kind: PromoKind,
     pub opener: bool,
+    /// One of the phrases is nearly the whole block (see [`LABEL_PHRASE_SHARE`]).
+    pub label: bool,
     pub distinct: u32,
 }
 
@@ -1346,22 +1403,29 @@ pub fn phrase_hits(text: &str) -> Vec<PhraseHit> {
         .char_indices()
         .find(|(_, c)| c.is_alphanumeric())
         .map_or(head_end, |(i, _)| i);
-    // Per lexicon entry found: whether one of its occurrences opens the block.
-    let mut found: Vec<(usize, bool)> = LEXICON_PHRASES
+    let content_len = lower.trim().len() as f64;
+    // Per lexicon entry found: whether one of its occurrences opens the block, and whether
+    // one is nearly all of it.
+    let mut found: Vec<(usize, bool, bool)> = LEXICON_PHRASES
         .find_all(&lower)
         .into_iter()
-        .map(|m| (m.index, m.start == head_start && m.end <= head_end))
+        .map(|m| {
+            let starts = m.start == head_start && m.end <= head_end;
+            let label = (m.end - m.start) as f64 >= content_len * LABEL_PHRASE_SHARE;
+            (m.index, starts, label)
+        })
         .collect();
     found.sort_unstable();
     found.dedup_by(|later, earlier| {
         let same = later.0 == earlier.0;
         if same {
             earlier.1 |= later.1;
+            earlier.2 |= later.2;
         }
         same
     });
     let mut out: Vec<PhraseHit> = Vec::new();
-    for (index, starts) in found {
+    for (index, starts, label) in found {
         let Some((_, kind, opener_only)) = LEXICON.get(index) else {
             continue;
         };
@@ -1372,11 +1436,13 @@ pub fn phrase_hits(text: &str) -> Vec<PhraseHit> {
         }
         if let Some(entry) = out.iter_mut().find(|h| h.kind == *kind) {
             entry.opener |= starts;
+            entry.label |= label;
             entry.distinct += 1;
         } else {
             out.push(PhraseHit {
                 kind: *kind,
                 opener: starts,
+                label,
                 distinct: 1,
             });
         }
@@ -1432,6 +1498,16 @@ fn last_article_paragraph(doc: &Document, root: NodeId, author: Option<&str>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_that_is_nearly_the_whole_block_is_its_label() {
+        let label = phrase_hits("Diesen Artikel teilen");
+        assert!(label.iter().any(|h| h.kind == PromoKind::Social && h.label));
+        let sentence = phrase_hits(
+            "Wer diesen Artikel teilen will, sollte vorher die Quellen lesen, sagt die Autorin.",
+        );
+        assert!(sentence.iter().all(|h| !h.label));
+    }
 
     #[test]
     fn no_ad_label_is_longer_than_the_limit() {
