@@ -215,7 +215,14 @@ const CREDIT_OPENERS: &[&str] = &[
     "(photo:",
     "(bild:",
     "quelle:",
+    "(quelle:",
     "foto ",
+    "kuva:",
+    "imagen:",
+    "(crédito",
+    "bild via",
+    "titelbild:",
+    "zdjęcie:",
 ];
 /// Agencies whose name in a short line beside an image marks a credit.
 const PHOTO_AGENCIES: &[&str] = &[
@@ -231,6 +238,8 @@ const PHOTO_AGENCIES: &[&str] = &[
     "clipdealer",
     "adobe stock",
     "alamy",
+    "wenn.com",
+    "keystone",
 ];
 /// Credit lines are short.
 const CREDIT_MAX_CHARS: usize = 100;
