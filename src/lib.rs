@@ -10,7 +10,8 @@
 //! 4. [`clean`]     removes what can never be article (scripts, hidden nodes, chrome).
 //! 5. [`score`]     scores candidates and picks the article root and its siblings.
 //! 6. [`promo`]     finds promo blocks inside the picked article; then [`prune`]
-//!    removes what is inside the article but is not article.
+//!    removes what is inside the article but is not article; [`lead`] brings in the page's
+//!    standfirst when the page set it outside the picked container.
 //! 7. [`assemble`]  writes the article as HTML + text (lazy images, absolute URLs, promos).
 //! 8. [`sanitize`]  the safety layer: ammonia with an allow-list.
 //!
@@ -21,6 +22,7 @@ pub mod clean;
 pub mod decode;
 pub mod dom;
 pub mod guard;
+pub mod lead;
 #[cfg(feature = "markdown")]
 pub mod markdown;
 pub mod metadata;
@@ -126,6 +128,7 @@ pub fn extract_str(html: &str, url: Option<&str>, options: &Options) -> Result<A
     };
     let picked =
         score::pick_article(&mut doc, &meta, html.len(), prepared).ok_or(Error::NoArticle)?;
+    lead::recover(&mut doc, picked.root, meta.excerpt.as_deref());
     let written = assemble::write(&doc, &picked, base.as_ref(), options.promos);
     // The page's tree is done with: free it before the sanitizer builds its own (peak memory).
     drop(doc);

@@ -12,9 +12,10 @@ use clearpage::{extract, Options, PromoMode};
 const READABILITY_URL: &str = "http://fakehost/test/page.html";
 
 /// Floors (see the module docs).
-const READABILITY_MEAN_F1_FLOOR: f64 = 0.98;
+// 0.979 since the lead step: four pages gain the standfirst Readability leaves out.
+const READABILITY_MEAN_F1_FLOOR: f64 = 0.979;
 const READABILITY_SHARE_ABOVE_095_FLOOR: f64 = 0.97;
-const TRAFILATURA_F1_FLOOR: f64 = 0.912;
+const TRAFILATURA_F1_FLOOR: f64 = 0.921;
 
 fn corpus_dir(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
