@@ -1,12 +1,13 @@
 //! The article's lead (standfirst): the paragraph many pages set between the title and the
-//! body, outside the container that scoring picks (`<p class="intro">`, an `<h2>` subtitle).
-//! The page's own description (meta or JSON-LD) tells which text it is: the first block left
-//! outside the article whose text opens with the description moves to the article's start.
+//! body, outside the container that scoring picks (`<p class="intro">`, an `<h2>` subtitle),
+//! or in a box that scoring's cleaning takes for chrome (`class="excerpt"`). The page's own
+//! description (meta or JSON-LD) tells which text it is.
 //!
-//! Steps: (1) take the description's opening, normalized; (2) stop when the article already
-//! holds it; (3) find the first text block elsewhere in the body that opens with it and reads
-//! as prose (not a link, no blocks inside); (4) move it to the top of the article as a
-//! paragraph.
+//! Steps: [`find`] runs on the cleaned page before scoring: (1) take the description's
+//! opening, normalized; (2) find the first text block of the body that opens with it and reads
+//! as prose (not a link, no blocks inside). After scoring, [`restore`]: (3) when the article
+//! does not hold that text, (4) the block (still in the tree's arena even when scoring or
+//! pruning detached it) moves to the top of the article as a paragraph.
 
 use ego_tree::NodeId;
 
@@ -25,24 +26,72 @@ const LEAD_TAGS: &[&str] = &["p", "div", "h2", "h3", "h4", "span", "strong", "se
 /// A lead is prose: at most this share of its text in links.
 const MAX_LEAD_LINK_DENSITY: f64 = 0.3;
 
-/// Moves the page's lead into the article (at its start) when the article lacks it.
-pub fn recover(doc: &mut Document, article: NodeId, description: Option<&str>) {
-    let Some(opening) = description.and_then(description_opening) else {
-        return;
-    };
-    if normalized(&doc.text(article)).contains(&opening) {
+/// The page's lead, found before scoring. Scoring may move its words into a new paragraph
+/// (a `<div>` of text becomes a `<p>`), so the lead is followed by its first text node, which
+/// is never changed, only moved.
+pub struct Lead {
+    first_text: NodeId,
+    /// The description's normalized opening ([`description_opening`]).
+    opening: String,
+}
+
+/// Steps 1–2: the first block of the cleaned page that opens with the page's description.
+pub fn find(doc: &Document, description: Option<&str>) -> Option<Lead> {
+    let opening = description_opening(description?)?;
+    let body = doc.body()?;
+    let block = doc
+        .descendant_elements(body)
+        .into_iter()
+        .find(|&id| !doc.has_ancestor_tag(id, "a", 0) && holds_lead(doc, id, &opening))?;
+    let first_text = doc
+        .node(block)?
+        .descendants()
+        .find(|d| d.value().as_text().is_some_and(|t| !t.trim().is_empty()))?
+        .id();
+    Some(Lead {
+        first_text,
+        opening,
+    })
+}
+
+/// A prose block (no blocks inside, few links, not long) whose text opens with `opening`.
+fn holds_lead(doc: &Document, id: NodeId, opening: &str) -> bool {
+    LEAD_TAGS.contains(&doc.tag(id))
+        && !doc
+            .descendant_elements(id)
+            .iter()
+            .any(|&d| is_block_tag(doc.tag(d)))
+        && doc.text_len_up_to(id, MAX_LEAD_CHARS) <= MAX_LEAD_CHARS
+        && doc.link_density(id) <= MAX_LEAD_LINK_DENSITY
+        && normalized(&doc.text(id)).trim_start().starts_with(opening)
+}
+
+/// Steps 3–4: puts the lead at the start of `article` unless the article holds its text.
+pub fn restore(doc: &mut Document, article: NodeId, lead: &Lead) {
+    if normalized(&doc.text(article)).contains(&lead.opening) {
         return;
     }
-    let Some(lead) = find_lead(doc, article, &opening) else {
+    // The block that holds the lead's words now, wherever scoring left it.
+    let mut holder = doc.parent(lead.first_text);
+    while let Some(id) = holder {
+        if id == article || doc.is_ancestor(id, article) {
+            return;
+        }
+        if holds_lead(doc, id, &lead.opening) {
+            break;
+        }
+        holder = doc.parent(id);
+    }
+    let Some(block) = holder else {
         return;
     };
-    doc.detach(lead);
-    if doc.tag(lead) != "p" {
-        doc.rename(lead, "p");
+    doc.detach(block);
+    if doc.tag(block) != "p" {
+        doc.rename(block, "p");
     }
     match doc.children(article).first() {
-        Some(&first) => doc.insert_before(first, lead),
-        None => doc.append(article, lead),
+        Some(&first) => doc.insert_before(first, block),
+        None => doc.append(article, block),
     }
 }
 
@@ -62,24 +111,6 @@ fn description_opening(description: &str) -> Option<String> {
 
 fn normalized(text: &str) -> String {
     collapse_whitespace(&text.to_lowercase())
-}
-
-/// Step 3: the first block of the body, outside the article, that opens with `opening`.
-fn find_lead(doc: &Document, article: NodeId, opening: &str) -> Option<NodeId> {
-    let body = doc.body()?;
-    doc.descendant_elements(body).into_iter().find(|&id| {
-        LEAD_TAGS.contains(&doc.tag(id))
-            && !doc.is_ancestor(article, id)
-            && !doc.is_ancestor(id, article)
-            && !doc.has_ancestor_tag(id, "a", 0)
-            && !doc
-                .descendant_elements(id)
-                .iter()
-                .any(|&d| is_block_tag(doc.tag(d)))
-            && doc.text_len_up_to(id, MAX_LEAD_CHARS) <= MAX_LEAD_CHARS
-            && doc.link_density(id) <= MAX_LEAD_LINK_DENSITY
-            && normalized(&doc.text(id)).trim_start().starts_with(opening)
-    })
 }
 
 #[cfg(test)]
@@ -105,10 +136,30 @@ mod tests {
              <div id=body><p>Boats came back in the morning.</p></div></body>",
         );
         let article = article_of(&doc, "body");
-        recover(&mut doc, article, Some(DESCRIPTION));
+        let lead = find(&doc, Some(DESCRIPTION)).expect("the intro is the lead");
+        restore(&mut doc, article, &lead);
         let text = doc.text(article);
         assert!(text.starts_with("The harbour reopened"), "{text}");
         assert!(text.contains("Boats came back"));
+    }
+
+    #[test]
+    fn a_lead_detached_by_scoring_still_comes_back() {
+        let mut doc = Document::parse(
+            "<body><div class=excerpt><p>The harbour reopened on Monday after three weeks of \
+             repairs to the old sea wall.</p></div><div id=body><p>Boats.</p></div></body>",
+        );
+        let lead = find(&doc, Some(DESCRIPTION)).expect("the excerpt box holds the lead");
+        let paragraph = doc
+            .parent(lead.first_text)
+            .expect("the lead's words sit in a paragraph");
+        let excerpt_box = doc
+            .parent(paragraph)
+            .expect("the paragraph sits in the box");
+        doc.detach(excerpt_box);
+        let article = article_of(&doc, "body");
+        restore(&mut doc, article, &lead);
+        assert!(doc.text(article).starts_with("The harbour reopened"));
     }
 
     #[test]
@@ -121,17 +172,18 @@ mod tests {
         );
         let article = article_of(&doc, "body");
         let before = doc.text(article);
-        recover(&mut doc, article, Some(DESCRIPTION));
+        let lead = find(&doc, Some(DESCRIPTION)).expect("the first paragraph matches");
+        restore(&mut doc, article, &lead);
         assert_eq!(doc.text(article), before);
 
-        let mut doc = Document::parse(
+        let doc = Document::parse(
             "<body><a href=/x><p>The harbour reopened on Monday after three weeks of repairs \
              to the old sea wall.</p></a><div id=body><p>Boats.</p></div></body>",
         );
-        let article = article_of(&doc, "body");
-        recover(&mut doc, article, Some(DESCRIPTION));
-        assert_eq!(doc.text(article), "Boats.");
-        recover(&mut doc, article, Some("Too short"));
-        assert_eq!(doc.text(article), "Boats.");
+        assert!(find(&doc, Some(DESCRIPTION)).is_none(), "a link is no lead");
+        assert!(
+            find(&doc, Some("Boats.")).is_none(),
+            "too short to look for"
+        );
     }
 }

@@ -11,7 +11,7 @@
 //! 5. [`score`]     scores candidates and picks the article root and its siblings.
 //! 6. [`promo`]     finds promo blocks inside the picked article; then [`prune`]
 //!    removes what is inside the article but is not article; [`lead`] brings in the page's
-//!    standfirst when the page set it outside the picked container.
+//!    standfirst (found before scoring) when the article lacks it.
 //! 7. [`assemble`]  writes the article as HTML + text (lazy images, absolute URLs, promos).
 //! 8. [`sanitize`]  the safety layer: ammonia with an allow-list.
 //!
@@ -121,6 +121,7 @@ pub fn extract_str(html: &str, url: Option<&str>, options: &Options) -> Result<A
     let mut doc = dom::Document::parse(html);
     let meta = metadata::collect(&doc, base.as_ref());
     clean::prepare(&mut doc);
+    let lead = lead::find(&doc, meta.excerpt.as_deref());
     let prepared = || {
         let mut doc = dom::Document::parse(html);
         clean::prepare(&mut doc);
@@ -128,7 +129,9 @@ pub fn extract_str(html: &str, url: Option<&str>, options: &Options) -> Result<A
     };
     let picked =
         score::pick_article(&mut doc, &meta, html.len(), prepared).ok_or(Error::NoArticle)?;
-    lead::recover(&mut doc, picked.root, meta.excerpt.as_deref());
+    if let Some(lead) = &lead {
+        lead::restore(&mut doc, picked.root, lead);
+    }
     let written = assemble::write(&doc, &picked, base.as_ref(), options.promos);
     // The page's tree is done with: free it before the sanitizer builds its own (peak memory).
     drop(doc);

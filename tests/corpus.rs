@@ -12,10 +12,12 @@ use clearpage::{extract, Options, PromoMode};
 const READABILITY_URL: &str = "http://fakehost/test/page.html";
 
 /// Floors (see the module docs).
-// 0.979 since the lead step: four pages gain the standfirst Readability leaves out.
+// Since the lead step (src/lead.rs), seven pages keep the standfirst that Readability's
+// expected output leaves out (liberation-1, a short article, drops to 0.937 for it): the
+// Readability floors went from 0.98 / 0.97 to these while trafilatura-eval rose by 0.01.
 const READABILITY_MEAN_F1_FLOOR: f64 = 0.979;
-const READABILITY_SHARE_ABOVE_095_FLOOR: f64 = 0.97;
-const TRAFILATURA_F1_FLOOR: f64 = 0.921;
+const READABILITY_SHARE_ABOVE_095_FLOOR: f64 = 0.96;
+const TRAFILATURA_F1_FLOOR: f64 = 0.923;
 
 fn corpus_dir(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
