@@ -297,17 +297,24 @@ fn looks_like_listing(doc: &Document, root: NodeId, total: usize, declares_artic
             teaser_chars += container_len;
         }
     }
-    if excerpt_chars(doc, root) * 2 >= total {
-        return true;
+    let min_prose_beside = if declares_article {
+        MIN_PROSE_BESIDE_TEASERS_DECLARED
+    } else {
+        MIN_PROSE_BESIDE_TEASERS
+    };
+    // Excerpts cut short: a listing, unless an article's prose stands beside them (a post
+    // that ends with its blog's "related posts" excerpts).
+    let excerpts = excerpt_paragraphs(doc, root);
+    let excerpt_total: usize = excerpts.iter().map(|(_, len)| len).sum();
+    if excerpt_total * 2 >= total {
+        let excerpt_set: HashSet<NodeId> = excerpts.iter().map(|(p, _)| *p).collect();
+        if prose_outside(doc, root, &excerpt_set) < min_prose_beside {
+            return true;
+        }
     }
     teasers >= MIN_LISTING_TEASERS
         && teaser_chars * 2 >= total
-        && prose_outside(doc, root, &seen_containers)
-            < if declares_article {
-                MIN_PROSE_BESIDE_TEASERS_DECLARED
-            } else {
-                MIN_PROSE_BESIDE_TEASERS
-            }
+        && prose_outside(doc, root, &seen_containers) < min_prose_beside
 }
 
 /// Line breaks from which a block may be a list of lines rather than a paragraph.
@@ -324,23 +331,25 @@ fn is_short_line_list(doc: &Document, id: NodeId, len: usize) -> bool {
 /// Endings of a post excerpt cut short by the site ("…", "...", "[…]", "[...]").
 const EXCERPT_ENDINGS: &[&str] = &["\u{2026}", "...", "[\u{2026}]", "[...]"];
 
-/// Characters of the excerpts in a listing: paragraphs that end cut short ("…"), when there are
-/// at least [`MIN_LISTING_TEASERS`] of them (their headings may have been cleaned away).
-fn excerpt_chars(doc: &Document, root: NodeId) -> usize {
-    let excerpts: Vec<usize> = doc
+/// The excerpts of a listing, with their lengths: paragraphs (innermost) that end cut short
+/// ("…"), when there are at least [`MIN_LISTING_TEASERS`] of them (their headings may have
+/// been cleaned away); none otherwise.
+fn excerpt_paragraphs(doc: &Document, root: NodeId) -> Vec<(NodeId, usize)> {
+    let excerpts: Vec<(NodeId, usize)> = doc
         .descendants_with_tags(root, &["p"])
         .into_iter()
+        .filter(|&p| doc.count_tags(p, &["p"]) == 0)
         .filter_map(|p| {
             let text = doc.inner_text(p);
             let len = text.chars().count();
             (len >= PROSE_PARAGRAPH_CHARS && EXCERPT_ENDINGS.iter().any(|e| text.ends_with(e)))
-                .then_some(len)
+                .then_some((p, len))
         })
         .collect();
     if excerpts.len() >= MIN_LISTING_TEASERS {
-        excerpts.iter().sum()
+        excerpts
     } else {
-        0
+        Vec::new()
     }
 }
 
