@@ -349,6 +349,7 @@ const LEXICON: &[(&str, PromoKind, bool)] = &[
     ("メルマガ", PromoKind::Newsletter, false),
     ("ニュースレター", PromoKind::Newsletter, false),
     ("we respect your privacy", PromoKind::Newsletter, false),
+    ("sign up here", PromoKind::Newsletter, false),
     (
         "wir respektieren deine privatsphäre",
         PromoKind::Newsletter,
@@ -492,6 +493,15 @@ const LEXICON: &[(&str, PromoKind, bool)] = &[
     ("noch keine bewertungen", PromoKind::Cta, false),
     ("you are not logged in", PromoKind::Cta, false),
     ("nicht eingeloggt", PromoKind::Cta, false),
+    ("bookmark the permalink", PromoKind::Cta, false),
+    ("straight to your phone", PromoKind::Cta, false),
+    // page tools that are a whole line of their own (they count as its label)
+    ("back to top", PromoKind::Cta, false),
+    ("nach oben", PromoKind::Cta, false),
+    ("drukuj", PromoKind::Cta, false),
+    ("quellen ausblenden", PromoKind::Cta, false),
+    ("zurück zur listenansicht", PromoKind::Cta, false),
+    ("zurück zur übersicht", PromoKind::Cta, false),
     // recommendations
     ("heute empfehlen wir", PromoKind::Related, true),
     ("neueste artikel", PromoKind::Related, true),
@@ -506,6 +516,9 @@ const LEXICON: &[(&str, PromoKind, bool)] = &[
     ("affiliate-links", PromoKind::Ad, false),
     ("für links auf dieser seite erhält", PromoKind::Ad, false),
     ("dieser beitrag enthält werbung", PromoKind::Ad, false),
+    ("as an amazon associate", PromoKind::Ad, false),
+    ("erhalten wir eine provision", PromoKind::Ad, false),
+    ("links zu anbietern enthalten", PromoKind::Ad, false),
     ("follow him", PromoKind::Social, false),
     ("follow her", PromoKind::Social, false),
     ("follow me", PromoKind::Social, false),
