@@ -55,15 +55,19 @@ pub fn find(doc: &Document, description: Option<&str>) -> Option<Lead> {
 }
 
 /// A prose block (no blocks inside, few links, not long) whose text opens with `opening`.
+/// The checks run cheapest first: every element of the page is asked.
 fn holds_lead(doc: &Document, id: NodeId, opening: &str) -> bool {
     LEAD_TAGS.contains(&doc.tag(id))
-        && !doc
-            .descendant_elements(id)
-            .iter()
-            .any(|&d| is_block_tag(doc.tag(d)))
+        && text_opens_with(doc, id, opening)
         && doc.text_len_up_to(id, MAX_LEAD_CHARS) <= MAX_LEAD_CHARS
+        && !doc.node(id).is_some_and(|n| {
+            n.descendants().skip(1).any(|d| {
+                d.value()
+                    .as_element()
+                    .is_some_and(|e| is_block_tag(&e.name.local))
+            })
+        })
         && doc.link_density(id) <= MAX_LEAD_LINK_DENSITY
-        && normalized(&doc.text(id)).trim_start().starts_with(opening)
 }
 
 /// Steps 3–4: puts the lead at the start of `article` unless the article holds its text.
@@ -109,6 +113,39 @@ fn description_opening(description: &str) -> Option<String> {
     Some(text.chars().take(MATCHED_OPENING_CHARS).collect())
 }
 
+/// Whether the element's text, normalized as [`normalized`] does, starts with `opening`;
+/// reads no further than the first difference.
+fn text_opens_with(doc: &Document, id: NodeId, opening: &str) -> bool {
+    let Some(node) = doc.node(id) else {
+        return false;
+    };
+    let mut expected = opening.chars().peekable();
+    let mut pending_space = false;
+    let mut started = false;
+    let texts = node.descendants().filter_map(|d| d.value().as_text());
+    for c in texts.flat_map(|t| t.chars()) {
+        if c.is_whitespace() {
+            pending_space = started;
+            continue;
+        }
+        if std::mem::take(&mut pending_space) && expected.next() != Some(' ') {
+            return false;
+        }
+        started = true;
+        for lower in c.to_lowercase() {
+            match expected.next() {
+                None => return true,
+                Some(e) if e == lower => {}
+                Some(_) => return false,
+            }
+        }
+        if expected.peek().is_none() {
+            return true;
+        }
+    }
+    expected.peek().is_none()
+}
+
 fn normalized(text: &str) -> String {
     collapse_whitespace(&text.to_lowercase())
 }
@@ -141,6 +178,21 @@ mod tests {
         let text = doc.text(article);
         assert!(text.starts_with("The harbour reopened"), "{text}");
         assert!(text.contains("Boats came back"));
+    }
+
+    #[test]
+    fn the_opening_is_matched_across_elements_and_whitespace() {
+        let doc =
+            Document::parse("<body><p id=lead>  The <b>Harbour</b>\n reopened  today</p></body>");
+        let lead = article_of(&doc, "lead");
+        assert!(text_opens_with(&doc, lead, "the harbour reopened"));
+        assert!(text_opens_with(&doc, lead, "the harbour reopened today"));
+        assert!(!text_opens_with(
+            &doc,
+            lead,
+            "the harbour reopened today, said"
+        ));
+        assert!(!text_opens_with(&doc, lead, "the harbor"));
     }
 
     #[test]
