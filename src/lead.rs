@@ -40,9 +40,11 @@ pub fn find(doc: &Document, description: Option<&str>) -> Option<Lead> {
     let opening = description_opening(description?)?;
     let body = doc.body()?;
     let block = doc
-        .descendant_elements(body)
-        .into_iter()
-        .find(|&id| !doc.has_ancestor_tag(id, "a", 0) && holds_lead(doc, id, &opening))?;
+        .node(body)?
+        .descendants()
+        .filter(|d| d.value().is_element())
+        .map(|d| d.id())
+        .find(|&id| holds_lead(doc, id, &opening) && !doc.has_ancestor_tag(id, "a", 0))?;
     let first_text = doc
         .node(block)?
         .descendants()
