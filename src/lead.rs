@@ -5,7 +5,9 @@
 //!
 //! Steps: [`find`] runs on the cleaned page before scoring: (1) take the description's
 //! opening, normalized; (2) find the first text block of the body that opens with it and reads
-//! as prose (not a link, no blocks inside). After scoring, [`restore`]: (3) when the article
+//! as prose (not a link, no blocks inside). When none does, [`find_named`] takes the first
+//! prose block after the `<h1>`, in the title's section, whose class or id names a standfirst
+//! ("dek", "intro", "standfirst", "chapo"…). After scoring, [`restore`]: (3) when the article
 //! does not hold that text, (4) the block (still in the tree's arena even when scoring or
 //! pruning detached it) moves to the top of the article as a paragraph.
 
@@ -70,6 +72,86 @@ fn holds_lead(doc: &Document, id: NodeId, opening: &str) -> bool {
             })
         })
         && doc.link_density(id) <= MAX_LEAD_LINK_DENSITY
+}
+
+/// Class and id words of a standfirst block, in several languages.
+const LEAD_NAMES: &[&str] = &[
+    "lead",
+    "lede",
+    "leadtext",
+    "leader",
+    "intro",
+    "introduction",
+    "standfirst",
+    "subheadline",
+    "subtitle",
+    "dek",
+    "deck",
+    "abstract",
+    "chapo",
+    "chapeau",
+    "vorspann",
+];
+/// A named standfirst is at least this long (shorter ones are kickers and labels)...
+const MIN_NAMED_LEAD_CHARS: usize = 40;
+/// ...and at most this long (longer ones are the article or a section of it).
+const MAX_NAMED_LEAD_CHARS: usize = 600;
+
+/// Steps 1–2 for a page whose description does not match its lead: the first block after the
+/// page's `<h1>`, within the title's own section, whose class or id names a standfirst.
+pub fn find_named(doc: &Document) -> Option<Lead> {
+    let body = doc.body()?;
+    let title = doc
+        .node(body)?
+        .descendants()
+        .find(|d| {
+            d.value()
+                .as_element()
+                .is_some_and(|e| &*e.name.local == "h1")
+        })?
+        .id();
+    let section = doc
+        .parent(title)
+        .and_then(|p| doc.parent(p))
+        .or(doc.parent(title))?;
+    let mut after_title = false;
+    for node in doc.node(section)?.descendants() {
+        let id = node.id();
+        if id == title {
+            after_title = true;
+            continue;
+        }
+        if !after_title || !node.value().is_element() || doc.is_ancestor(title, id) {
+            continue;
+        }
+        let names = doc.class_and_id(id).to_ascii_lowercase();
+        let named = names
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| LEAD_NAMES.contains(&word));
+        if !named || doc.has_ancestor_tag(id, "a", 0) {
+            continue;
+        }
+        let len = doc.text_len_up_to(id, MAX_NAMED_LEAD_CHARS);
+        if !(MIN_NAMED_LEAD_CHARS..=MAX_NAMED_LEAD_CHARS).contains(&len)
+            || doc.link_density(id) > MAX_LEAD_LINK_DENSITY
+        {
+            continue;
+        }
+        let opening: String = normalized(&doc.text(id))
+            .trim()
+            .chars()
+            .take(MATCHED_OPENING_CHARS)
+            .collect();
+        let first_text = node
+            .descendants()
+            .find(|d| d.value().as_text().is_some_and(|t| !t.trim().is_empty()))?
+            .id();
+        return Some(Lead {
+            first_text,
+            opening,
+        });
+    }
+    None
 }
 
 /// Steps 3–4: puts the lead at the start of `article` unless the article holds its text.
@@ -214,6 +296,28 @@ mod tests {
         let article = article_of(&doc, "body");
         restore(&mut doc, article, &lead);
         assert!(doc.text(article).starts_with("The harbour reopened"));
+    }
+
+    #[test]
+    fn a_standfirst_named_as_such_below_the_title_is_the_lead_without_a_description() {
+        let mut doc = Document::parse(
+            "<body><header><h1>Harbour</h1><div class=article-dek>Repairs to the old sea wall \
+             took three weeks longer than the council planned.</div></header>\
+             <div id=body><p>Boats came back in the morning.</p></div></body>",
+        );
+        let lead = find_named(&doc).expect("the dek below the title is the lead");
+        let article = article_of(&doc, "body");
+        restore(&mut doc, article, &lead);
+        assert!(doc.text(article).starts_with("Repairs to the old sea wall"));
+
+        let doc = Document::parse(
+            "<body><div class=intro>A word before the title, long enough to be a paragraph.</div>\
+             <h1>Harbour</h1><div id=body><p>Boats.</p></div></body>",
+        );
+        assert!(
+            find_named(&doc).is_none(),
+            "only blocks after the title count"
+        );
     }
 
     #[test]
