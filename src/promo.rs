@@ -931,6 +931,11 @@ fn classify(doc: &Document, block: &Block) -> Option<PromoKind> {
             *points += 1;
         }
     }
+    // "Further information from Jane Doe (jane@example.org)": contact details for the
+    // article, not a link to read elsewhere.
+    if links_only_to_contacts(doc, id) {
+        votes.remove(&PromoKind::Related);
+    }
 
     let (kind, score) = votes
         .into_iter()
@@ -1375,6 +1380,23 @@ pub fn name_signal(doc: &Document, id: NodeId) -> Option<PromoKind> {
     found
 }
 
+/// Link schemes that reach a person rather than a page.
+const CONTACT_SCHEMES: &[&str] = &["mailto:", "tel:"];
+
+/// The block has links, and every one is an e-mail address or a phone number.
+fn links_only_to_contacts(doc: &Document, id: NodeId) -> bool {
+    let links = doc.descendants_with_tags(id, &["a"]);
+    !links.is_empty()
+        && links.iter().all(|&a| {
+            doc.attr(a, "href").is_some_and(|href| {
+                let href = href.trim_start().to_ascii_lowercase();
+                CONTACT_SCHEMES
+                    .iter()
+                    .any(|scheme| href.starts_with(scheme))
+            })
+        })
+}
+
 /// A block with an e-mail input and a way to submit it.
 pub fn form_signal(doc: &Document, id: NodeId) -> bool {
     let inputs = doc.descendants_with_tags(id, &["input"]);
@@ -1523,6 +1545,22 @@ fn last_article_paragraph(doc: &Document, root: NodeId, author: Option<&str>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contact_links_are_not_links_to_read_elsewhere() {
+        let doc = Document::parse(
+            "<body><p id=a>Further information: Jane Doe, <a href='mailto:jane@example.org'>\
+             jane@example.org</a>, <a href='tel:+4912345'>12345</a></p>\
+             <p id=b>Further information: <a href='/more'>our dossier</a></p></body>",
+        );
+        let find = |name: &str| {
+            doc.descendant_elements(doc.html_element())
+                .into_iter()
+                .find(|&e| doc.attr(e, "id") == Some(name))
+        };
+        assert!(find("a").is_some_and(|a| links_only_to_contacts(&doc, a)));
+        assert!(find("b").is_some_and(|b| !links_only_to_contacts(&doc, b)));
+    }
 
     #[test]
     fn a_phrase_that_is_nearly_the_whole_block_is_its_label() {
