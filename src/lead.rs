@@ -47,15 +47,19 @@ pub fn find(doc: &Document, description: Option<&str>) -> Option<Lead> {
         .filter(|d| d.value().is_element())
         .map(|d| d.id())
         .find(|&id| holds_lead(doc, id, &opening) && !doc.has_ancestor_tag(id, "a", 0))?;
-    let first_text = doc
-        .node(block)?
-        .descendants()
-        .find(|d| d.value().as_text().is_some_and(|t| !t.trim().is_empty()))?
-        .id();
     Some(Lead {
-        first_text,
+        first_text: first_text(doc, block)?,
         opening,
     })
+}
+
+/// The first text node of `block` that holds more than whitespace.
+fn first_text(doc: &Document, block: NodeId) -> Option<NodeId> {
+    let found = doc
+        .node(block)?
+        .descendants()
+        .find(|d| d.value().as_text().is_some_and(|t| !t.trim().is_empty()))?;
+    Some(found.id())
 }
 
 /// A prose block (no blocks inside, few links, not long) whose text opens with `opening`.
@@ -142,12 +146,8 @@ pub fn find_named(doc: &Document) -> Option<Lead> {
             .chars()
             .take(MATCHED_OPENING_CHARS)
             .collect();
-        let first_text = node
-            .descendants()
-            .find(|d| d.value().as_text().is_some_and(|t| !t.trim().is_empty()))?
-            .id();
         return Some(Lead {
-            first_text,
+            first_text: first_text(doc, id)?,
             opening,
         });
     }
@@ -156,7 +156,10 @@ pub fn find_named(doc: &Document) -> Option<Lead> {
 
 /// Steps 3–4: puts the lead at the start of `article` unless the article holds its text.
 pub fn restore(doc: &mut Document, article: NodeId, lead: &Lead) {
-    if normalized(&doc.text(article)).contains(&lead.opening) {
+    // Most often scoring kept the lead's words in the article: no need to read its text.
+    if doc.is_ancestor(article, lead.first_text)
+        || normalized(&doc.text(article)).contains(&lead.opening)
+    {
         return;
     }
     // The block that holds the lead's words now, wherever scoring left it.

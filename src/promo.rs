@@ -933,7 +933,7 @@ fn classify(doc: &Document, block: &Block) -> Option<PromoKind> {
     }
     // "Further information from Jane Doe (jane@example.org)": contact details for the
     // article, not a link to read elsewhere.
-    if links_only_to_contacts(doc, id) {
+    if votes.contains_key(&PromoKind::Related) && links_only_to_contacts(doc, id) {
         votes.remove(&PromoKind::Related);
     }
 

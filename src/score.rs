@@ -213,12 +213,13 @@ pub fn pick_article(
     });
     // The page's text length matters only for short picks: it is counted then, on the
     // untouched copy and only as far as asked; up front when there is no copy.
-    let counted_up_front = pristine
-        .is_none()
-        .then(|| doc.body().map_or(0, |b| doc.text_len(b)));
-    let page_len_up_to = |limit: usize| match (&pristine, counted_up_front) {
-        (Some(page), None) => page.body().map_or(0, |b| page.text_len_up_to(b, limit)),
-        (_, counted) => counted.unwrap_or(0),
+    let counted_up_front = match pristine {
+        Some(_) => 0,
+        None => doc.body().map_or(0, |b| doc.text_len(b)),
+    };
+    let page_len_up_to = |limit: usize| match &pristine {
+        Some(page) => page.body().map_or(0, |b| page.text_len_up_to(b, limit)),
+        None => counted_up_front,
     };
     let mut best: Option<(usize, scraper::Html, Picked)> = None;
     for (i, flags) in ATTEMPTS.iter().enumerate() {
