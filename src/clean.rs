@@ -2,13 +2,16 @@
 //! and markup that hides paragraphs is normalised.
 //!
 //! Steps, in order (see [`prepare`]):
-//! 1. `<noscript>` images replace the lazy placeholders they stand behind.
+//! 1. `<noscript>` images replace the lazy placeholders they stand behind, and a `<noscript>`
+//!    holding the article's paragraphs (a page rendered by scripts) is read as the page shows
+//!    it to readers without scripts, unless the page already shows the same text.
 //! 2. Scripts, styles, templates and other non-content elements are removed.
 //! 3. Hidden elements are removed: `hidden`, `aria-hidden="true"`, inline `display:none` /
 //!    `visibility:hidden`, and elements the extension's snapshot marked hidden
 //!    (`data-clearpage-hidden`, computed by the live page's styles).
 //! 4. Runs of `<br><br>` become paragraphs; `<font>` becomes `<span>`.
 
+use ego_tree::iter::Edge;
 use ego_tree::NodeId;
 use scraper::Node;
 
@@ -18,6 +21,17 @@ use crate::dom::Document;
 const NON_CONTENT_TAGS: &[&str] = &[
     "script", "style", "template", "link", "meta", "title", "head", "base",
 ];
+
+/// A `<noscript>` whose paragraphs hold at least this many characters, more than all the
+/// paragraphs the page shows, is the article as the page serves it to readers without
+/// scripts (the script that renders it does not run here). Smaller fallbacks, and fallbacks
+/// on pages that show more prose of their own, are notices (consent, "enable JavaScript").
+const MIN_NOSCRIPT_PROSE_CHARS: usize = 400;
+/// How much of such a fallback's opening text is looked for in the rest of the page: when
+/// the page already shows it (a script rendered it), the fallback is a copy and goes.
+const NOSCRIPT_PROBE_CHARS: usize = 80;
+/// Elements whose text a reader never sees as such.
+const UNSHOWN_TEXT_TAGS: &[&str] = &["noscript", "script", "style", "template"];
 
 /// The attribute the extension's snapshot sets on elements the live page does not show.
 pub const SNAPSHOT_HIDDEN_ATTR: &str = "data-clearpage-hidden";
@@ -55,10 +69,16 @@ pub fn looks_like_image_url(value: &str) -> bool {
 /// `<noscript>` holds only an image, it replaces the placeholder before it, or stands in
 /// its own place when there is none.
 fn unwrap_noscript_images(doc: &mut Document) {
+    let mut shown_text: Option<String> = None;
     for noscript in doc.descendants_with_tags(doc.root(), &["noscript"]) {
         // As in a browser with scripting on, the content of <noscript> is text: parse it.
         let inner = doc.text(noscript);
-        if !inner.to_ascii_lowercase().contains("<img") {
+        let lowercase = inner.to_ascii_lowercase();
+        if lowercase.contains("<p") && expand_noscript_prose(doc, noscript, &inner, &mut shown_text)
+        {
+            continue;
+        }
+        if !lowercase.contains("<img") {
             doc.detach(noscript);
             continue;
         }
@@ -121,6 +141,70 @@ fn unwrap_noscript_images(doc: &mut Document) {
             doc.detach(img);
         }
     }
+}
+
+/// Puts the content of a `<noscript>` that holds the article's paragraphs in its place, when
+/// the page does not already show their opening (see [`MIN_NOSCRIPT_PROSE_CHARS`]).
+/// `shown_text` is the page's visible text, read once on the first call that needs it.
+fn expand_noscript_prose(
+    doc: &mut Document,
+    noscript: NodeId,
+    inner: &str,
+    shown_text: &mut Option<String>,
+) -> bool {
+    let fragment = Document::parse_fragment(inner);
+    let content = fragment.html_element();
+    let prose_chars: usize = fragment
+        .descendants_with_tags(content, &["p"])
+        .into_iter()
+        .map(|p| fragment.text_len(p))
+        .sum();
+    if prose_chars < MIN_NOSCRIPT_PROSE_CHARS {
+        return false;
+    }
+    let shown_prose_chars: usize = doc
+        .descendants_with_tags(doc.root(), &["p"])
+        .into_iter()
+        .map(|p| doc.text_len_up_to(p, prose_chars))
+        .sum();
+    if shown_prose_chars >= prose_chars {
+        return false;
+    }
+    let fragment_text = fragment.inner_text(content);
+    let probe: String = fragment_text.chars().take(NOSCRIPT_PROBE_CHARS).collect();
+    let shown = shown_text.get_or_insert_with(|| visible_text(doc));
+    if shown.contains(&probe) {
+        return false;
+    }
+    shown.push(' ');
+    shown.push_str(&fragment_text);
+    let holder = doc.create_element("div");
+    doc.import_children(&fragment, content, holder);
+    doc.replace(noscript, holder);
+    true
+}
+
+/// The body's text outside `<noscript>`, scripts, styles and templates, whitespace collapsed.
+fn visible_text(doc: &Document) -> String {
+    let Some(body) = doc.body().and_then(|b| doc.node(b)) else {
+        return String::new();
+    };
+    let mut text = String::new();
+    let mut skipping: Option<NodeId> = None;
+    for edge in body.traverse() {
+        match edge {
+            Edge::Open(n) if skipping.is_none() => match n.value() {
+                Node::Element(e) if UNSHOWN_TEXT_TAGS.contains(&&*e.name.local) => {
+                    skipping = Some(n.id());
+                }
+                Node::Text(t) => text.push_str(&t.text),
+                _ => {}
+            },
+            Edge::Close(n) if skipping == Some(n.id()) => skipping = None,
+            _ => {}
+        }
+    }
+    crate::text::collapse_whitespace(&text)
 }
 
 fn remove_non_content(doc: &mut Document) {
@@ -277,6 +361,41 @@ mod tests {
         let imgs = d.descendants_with_tags(d.root(), &["img"]);
         assert_eq!(imgs.len(), 1);
         assert_eq!(d.attr(imgs[0], "src"), Some("real.jpg"));
+    }
+
+    fn noscript_page(shown: &str, fallback: &str) -> Document {
+        prepared(&format!(
+            "<body><div id=post>{shown}<noscript>{fallback}</noscript></div></body>"
+        ))
+    }
+
+    const FALLBACK_PROSE: &str = "<p>The river rose overnight and the ferry stopped at noon, \
+        leaving the market stalls on the far bank without their morning deliveries of bread, \
+        fish and the newspapers that usually arrive before seven.</p><p>By evening the water \
+        had fallen again, and the ferry's captain said the crossings would resume at dawn, \
+        weather permitting, with an extra boat for the stallholders and their goods.</p>\
+        <p>Residents said the last flood of this size came eleven years ago.</p>";
+
+    #[test]
+    fn noscript_article_is_read_when_scripts_render_the_page() {
+        let d = noscript_page("", FALLBACK_PROSE);
+        assert_eq!(d.descendants_with_tags(d.root(), &["p"]).len(), 3);
+        assert!(d.descendants_with_tags(d.root(), &["noscript"]).is_empty());
+    }
+
+    #[test]
+    fn noscript_copy_of_shown_text_or_small_notice_is_dropped() {
+        // The page already shows the same article (a script rendered it).
+        let shown_copy = FALLBACK_PROSE.replace("<p>", "<p class=shown>");
+        let d = noscript_page(&shown_copy, FALLBACK_PROSE);
+        assert_eq!(d.descendants_with_tags(d.root(), &["p"]).len(), 3);
+        // A fallback with less prose than the page shows of its own.
+        let other_text = FALLBACK_PROSE.replace("river", "lake");
+        let d = noscript_page(&FALLBACK_PROSE.repeat(2), &other_text);
+        assert_eq!(d.descendants_with_tags(d.root(), &["p"]).len(), 6);
+        // A short notice.
+        let d = noscript_page("", "<p>Please turn on JavaScript to read this page.</p>");
+        assert!(d.descendants_with_tags(d.root(), &["p"]).is_empty());
     }
 
     #[test]

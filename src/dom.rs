@@ -521,6 +521,41 @@ impl Document {
         self.detach(old);
     }
 
+    /// Copies the children of `from`, a node of another document, to the end of `parent`
+    /// here: elements with their attributes, and text (comments are left out). Walks
+    /// without recursion, like every walk over a page's tree.
+    pub fn import_children(&mut self, other: &Document, from: NodeId, parent: NodeId) {
+        let Some(source) = other.node(from) else {
+            return;
+        };
+        let mut parents = vec![parent];
+        for edge in source.traverse() {
+            match edge {
+                Edge::Open(n) if n.id() != from => {
+                    let copy = match n.value() {
+                        Node::Element(_) | Node::Text(_) => n.value().clone(),
+                        _ => continue,
+                    };
+                    let is_element = copy.is_element();
+                    let Some(&current) = parents.last() else {
+                        return;
+                    };
+                    let Some(mut at) = self.html.tree.get_mut(current) else {
+                        return;
+                    };
+                    let id = at.append(copy).id();
+                    if is_element {
+                        parents.push(id);
+                    }
+                }
+                Edge::Close(n) if n.id() != from && n.value().is_element() => {
+                    parents.pop();
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// Moves all children of `from` to the end of `to`.
     pub fn move_children(&mut self, from: NodeId, to: NodeId) {
         for c in self.children(from) {
