@@ -402,7 +402,7 @@ pub fn class_weight(doc: &Document, id: NodeId, flags: Flags) -> f64 {
             if v.is_empty() {
                 continue;
             }
-            if NEGATIVE_NAMES.iter().any(|n| v.contains(n)) || is_hid_token(&v) {
+            if names_negative(&v) {
                 weight -= CLASS_WEIGHT;
             }
             if POSITIVE_NAMES.iter().any(|n| v.contains(n)) {
@@ -413,9 +413,17 @@ pub fn class_weight(doc: &Document, id: NodeId, flags: Flags) -> f64 {
     weight
 }
 
-fn is_hid_token(v: &str) -> bool {
-    v.split_whitespace().any(|t| t == "hid")
+/// Whether lowercase class or id words carry a [`NEGATIVE_NAMES`] fragment (or the word
+/// "hid"). A word that hides only the element's label (`field--label-hidden`, a CMS's mark
+/// on every field shown without a caption) says nothing about the element itself.
+fn names_negative(v: &str) -> bool {
+    v.split_whitespace()
+        .filter(|word| !word.ends_with(LABEL_HIDDEN_SUFFIX))
+        .any(|word| word == "hid" || NEGATIVE_NAMES.iter().any(|n| word.contains(n)))
 }
+
+/// See [`names_negative`].
+const LABEL_HIDDEN_SUFFIX: &str = "label-hidden";
 
 fn initial_score(doc: &Document, id: NodeId, flags: Flags) -> f64 {
     let base = match doc.tag(id) {
