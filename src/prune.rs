@@ -16,6 +16,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use ego_tree::NodeId;
+use scraper::Node;
 
 use crate::dom::{Document, TextStats};
 use crate::score::{class_weight, Flags};
@@ -223,7 +224,46 @@ const CREDIT_OPENERS: &[&str] = &[
     "bild via",
     "titelbild:",
     "zdjęcie:",
+    "photograph by",
+    "photo by",
+    "photos by",
 ];
+/// How a credit at the end of a caption starts, lowercased: the openers that cannot begin
+/// an ordinary phrase of the caption (a colon, a parenthesis, "©", "by").
+const CREDIT_TAIL_MARKERS: &[&str] = &[
+    "©",
+    "(c)",
+    "foto:",
+    "fotos:",
+    "photo:",
+    "photos:",
+    "bild:",
+    "bilder:",
+    "image:",
+    "credit:",
+    "(credit",
+    "crédit",
+    "(foto",
+    "(photo",
+    "(bild",
+    "quelle:",
+    "(quelle",
+    "imagen:",
+    "(crédito",
+    "fuente:",
+    "(fuente",
+    "bild via",
+    "photograph by",
+    "photo by",
+    "photos by",
+    "zdjęcie:",
+];
+/// A credit at the end of a caption is at most this long ("Foto: dpa/Max Muster")...
+const CREDIT_TAIL_MAX_CHARS: usize = 60;
+/// ...in a caption of at most this many characters.
+const CAPTION_MAX_CHARS: usize = 400;
+/// What may separate a caption from its credit; trimmed with the credit.
+const CREDIT_TAIL_SEPARATORS: &[char] = &['|', '-', '–', '—', '/', ',', ';'];
 /// Agencies whose name in a short line beside an image marks a credit.
 const PHOTO_AGENCIES: &[&str] = &[
     "getty images",
@@ -256,8 +296,14 @@ fn remove_image_credits(doc: &mut Document, article: NodeId, guard: &Guard) {
         {
             continue;
         }
-        let len = doc.text_len_up_to(id, CREDIT_MAX_CHARS);
-        if len == 0 || len > CREDIT_MAX_CHARS || doc.count_tags(id, &["img", "picture"]) > 0 {
+        let len = doc.text_len_up_to(id, CAPTION_MAX_CHARS);
+        if len == 0 || len > CAPTION_MAX_CHARS || doc.count_tags(id, &["img", "picture"]) > 0 {
+            continue;
+        }
+        if len > CREDIT_MAX_CHARS {
+            if is_caption(doc, id) {
+                cut_credit_tail(doc, id);
+            }
             continue;
         }
         let names = doc.class_and_id(id);
@@ -276,9 +322,103 @@ fn remove_image_credits(doc: &mut Document, article: NodeId, guard: &Guard) {
             is_leaf && near_image && PHOTO_AGENCIES.iter().any(|a| text.contains(a)) && len <= 60;
         if named || opens || agency {
             doc.detach(id);
+        } else if is_caption(doc, id) {
+            cut_credit_tail(doc, id);
         }
     }
 }
+
+/// Whether an element is an image's caption: a `<figcaption>`, or a block without block
+/// children inside a figure or right after an image.
+fn is_caption(doc: &Document, id: NodeId) -> bool {
+    doc.is_tag(id, "figcaption")
+        || (!doc.has_block_descendant(id)
+            && (doc.has_ancestor_tag(id, "figure", 0)
+                || doc.has_ancestor_tag(id, "figcaption", 0)
+                || doc
+                    .prev_element_sibling(id)
+                    .is_some_and(|p| doc.is_tag(p, "img") || doc.count_tags(p, &["img"]) > 0)))
+}
+
+/// Cuts the credit that ends a caption ("The harbour at dawn. Foto: dpa", "… (REUTERS/Jane
+/// Doe)"), keeping the caption: the text from the last [`CREDIT_TAIL_MARKERS`] opener (or a
+/// parenthesis naming a [`PHOTO_AGENCIES`] agency) to the end goes when it is short and
+/// follows caption text.
+fn cut_credit_tail(doc: &mut Document, caption: NodeId) {
+    let texts: Vec<NodeId> = doc
+        .node(caption)
+        .map(|n| {
+            n.descendants()
+                .filter(|d| d.value().is_text())
+                .map(|d| d.id())
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut joined = String::new();
+    let mut starts = Vec::with_capacity(texts.len());
+    for &t in &texts {
+        starts.push(joined.len());
+        if let Some(Node::Text(text)) = doc.node(t).map(|n| n.value()) {
+            joined.push_str(text);
+        }
+    }
+    let Some(cut) = credit_tail_start(&joined) else {
+        return;
+    };
+    for (i, &t) in texts.iter().enumerate() {
+        let start = starts[i];
+        let end = starts.get(i + 1).copied().unwrap_or(joined.len());
+        if end <= cut {
+            continue;
+        }
+        if start >= cut {
+            doc.detach(t);
+            continue;
+        }
+        let kept = joined[start..cut]
+            .trim_end_matches(|c: char| c.is_whitespace() || CREDIT_TAIL_SEPARATORS.contains(&c));
+        let replacement = doc.create_text(kept);
+        doc.replace(t, replacement);
+    }
+}
+
+/// Where the credit at the end of a caption's text starts (a byte offset), if it has one.
+fn credit_tail_start(text: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    let marker_at = CREDIT_TAIL_MARKERS
+        .iter()
+        .filter_map(|m| lower.rfind(m))
+        .chain(lower.rfind('(').filter(|&open| {
+            let inside = &lower[open..];
+            inside.trim_end().ends_with(')') && PHOTO_AGENCIES.iter().any(|a| inside.contains(a))
+        }))
+        .max()?;
+    // "(foto: …)" is found as "foto:" too: the parenthesis belongs to the credit.
+    let marker_at = if text[..marker_at].ends_with('(') {
+        marker_at - 1
+    } else {
+        marker_at
+    };
+    let before = &text[..marker_at];
+    let opens_phrase = before
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
+    let caption_chars = before
+        .trim_end_matches(|c: char| c.is_whitespace() || CREDIT_TAIL_SEPARATORS.contains(&c))
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .count();
+    let tail_chars = text[marker_at..].trim().chars().count();
+    (opens_phrase
+        && caption_chars >= MIN_CAPTION_BEFORE_CREDIT
+        && tail_chars <= CREDIT_TAIL_MAX_CHARS)
+        .then_some(marker_at)
+}
+
+/// A caption keeps its credit unless this many letters or digits come before it (a whole-line
+/// credit is removed as such).
+const MIN_CAPTION_BEFORE_CREDIT: usize = 10;
 
 /// What to do with a heading at the very end of the article.
 pub enum TrailingHeading {
@@ -871,5 +1011,52 @@ mod tests {
         ] {
             assert!(!is_meta_line(line), "{line}");
         }
+    }
+
+    #[test]
+    fn credit_tails_are_found_at_the_end_of_captions() {
+        for (caption, kept) in [
+            (
+                "The harbour at dawn. Foto: Lena Berg/dpa",
+                "The harbour at dawn. ",
+            ),
+            ("Boats in the bay (Foto: privat)", "Boats in the bay "),
+            ("The old mill | © Stadtarchiv", "The old mill | "),
+            ("A minister speaks (REUTERS/Jane Doe)", "A minister speaks "),
+            (
+                "Goats on the ridge. Photograph by Sam Lee",
+                "Goats on the ridge. ",
+            ),
+        ] {
+            let cut = credit_tail_start(caption);
+            assert_eq!(cut.map(|at| &caption[..at]), Some(kept), "{caption}");
+        }
+        for caption in [
+            // Not at the end, or part of the caption's own words.
+            "Photo: the harbour at dawn, seen from the lighthouse on the northern cliffs",
+            "The photo shows the harbour at dawn",
+            "Foto: dpa",
+            "A minister speaks (left, with the mayor)",
+            "Das Bild zeigt den Hafen. Quelle: eine lange Beschreibung der Herkunft dieses Bildes aus dem Archiv",
+        ] {
+            assert_eq!(credit_tail_start(caption), None, "{caption}");
+        }
+    }
+
+    #[test]
+    fn caption_loses_its_credit_across_elements() {
+        let mut doc = Document::parse(
+            "<body><div id=a><figure><img src=x.jpg><figcaption>Oil pumps at sunset. Bild: \
+             <a href=/p>Jan Muster/Agentur</a></figcaption></figure><p>Text.</p></div></body>",
+        );
+        let article = doc.descendants_with_tags(doc.root(), &["div"])[0];
+        let protected = HashSet::default();
+        let guard = Guard {
+            protected: &protected,
+            article,
+        };
+        remove_image_credits(&mut doc, article, &guard);
+        let caption = doc.descendants_with_tags(article, &["figcaption"])[0];
+        assert_eq!(doc.inner_text(caption), "Oil pumps at sunset.");
     }
 }

@@ -15,9 +15,12 @@ const READABILITY_URL: &str = "http://fakehost/test/page.html";
 // Since the lead step (src/lead.rs), ten pages keep the standfirst that Readability's
 // expected output leaves out (liberation-1, a short article, drops to 0.937 for it): the
 // Readability floors went from 0.98 / 0.97 to these while trafilatura-eval rose by 0.01.
-const READABILITY_MEAN_F1_FLOOR: f64 = 0.979;
+// Since captions lose the photo credit that ends them ("… Photo: Jane Doe"), which
+// Readability's expected output keeps (keep-images, simplyfound-1, toc-missing), the mean
+// is 0.9790 and its floor 0.9785, while trafilatura-eval rose to 0.9304.
+const READABILITY_MEAN_F1_FLOOR: f64 = 0.9785;
 const READABILITY_SHARE_ABOVE_095_FLOOR: f64 = 0.96;
-const TRAFILATURA_F1_FLOOR: f64 = 0.926;
+const TRAFILATURA_F1_FLOOR: f64 = 0.930;
 
 fn corpus_dir(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
