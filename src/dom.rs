@@ -808,15 +808,19 @@ impl TextStats {
 }
 
 /// Length of a text node with whitespace runs counted as one character.
+/// A whitespace-only node counts 0 (one pass: no separate trim).
 fn collapsed_len(s: &str) -> usize {
-    if s.trim().is_empty() {
-        return 0;
-    }
     let mut count = 0;
     let mut in_space = false;
+    let mut has_text = false;
     crate::text::for_each_whitespace_flag(s, |space| {
         count += usize::from(!space || !in_space);
         in_space = space;
+        has_text |= !space;
     });
-    count
+    if has_text {
+        count
+    } else {
+        0
+    }
 }
