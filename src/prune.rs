@@ -227,6 +227,14 @@ const CREDIT_OPENERS: &[&str] = &[
     "photograph by",
     "photo by",
     "photos by",
+    "beitragsbild:",
+    "aufmacherbild:",
+    "titelfoto:",
+    "featured image:",
+    "header image:",
+    "cover image:",
+    "cover photo:",
+    "top image:",
 ];
 /// How a credit at the end of a caption starts, lowercased: the openers that cannot begin
 /// an ordinary phrase of the caption (a colon, a parenthesis, "©", "by").
