@@ -10,6 +10,9 @@
 //!    `visibility:hidden`, and elements the extension's snapshot marked hidden
 //!    (`data-clearpage-hidden`, computed by the live page's styles).
 //! 4. Runs of `<br><br>` become paragraphs; `<font>` becomes `<span>`.
+//!
+//! Then, once the page's title is known, [`remove_other_stories`] drops the next stories a
+//! page loads below its own (each an `<article>` headed by an `<h1>` that is not the title).
 
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
@@ -229,6 +232,60 @@ fn remove_non_content(doc: &mut Document) {
     }
 }
 
+/// Titles shorter than this are too generic to tell one story from another.
+const MIN_STORY_TITLE_CHARS: usize = 15;
+
+/// Pages that load the next stories below the first (infinite scroll) hold several
+/// `<article>` elements, each headed by its own `<h1>`. When exactly one of those headings
+/// is the page's title (from its metadata), the other headed articles are other stories:
+/// they go before scoring, so the longest story never wins over the page's own.
+pub fn remove_other_stories(doc: &mut Document, title: Option<&str>) {
+    let Some(title) = title.map(story_title_key) else {
+        return;
+    };
+    if title.chars().count() < MIN_STORY_TITLE_CHARS {
+        return;
+    }
+    let headings = doc.descendants_with_tags(doc.root(), &["h1"]);
+    if headings.len() < 2 {
+        return;
+    }
+    // Each h1 with the nearest <article> around it.
+    let stories: Vec<(NodeId, bool)> = headings
+        .iter()
+        .filter_map(|&h1| {
+            let mut up = doc.parent_element(h1);
+            while let Some(id) = up {
+                if doc.is_tag(id, "article") {
+                    let key = story_title_key(&doc.text(h1));
+                    return Some((id, key == title));
+                }
+                up = doc.parent_element(id);
+            }
+            None
+        })
+        .collect();
+    let own: Vec<NodeId> = stories.iter().filter(|s| s.1).map(|s| s.0).collect();
+    let [own] = own[..] else {
+        return;
+    };
+    for &(story, is_own) in &stories {
+        // Nested articles: never the page's own story or what holds it.
+        if !is_own && story != own && !doc.is_ancestor(story, own) && !doc.is_ancestor(own, story) {
+            doc.detach(story);
+        }
+    }
+}
+
+/// A title compared across the page: lowercase letters and digits only.
+fn story_title_key(title: &str) -> String {
+    title
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Whether the page (or our snapshot) says the element is not shown.
 pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
     if doc.attr(id, SNAPSHOT_HIDDEN_ATTR).is_some() || doc.attr(id, "hidden").is_some() {
@@ -396,6 +453,35 @@ mod tests {
         // A short notice.
         let d = noscript_page("", "<p>Please turn on JavaScript to read this page.</p>");
         assert!(d.descendants_with_tags(d.root(), &["p"]).is_empty());
+    }
+
+    #[test]
+    fn other_stories_below_the_page_s_own_go() {
+        let page = "<body><article id=own><h1>The ferry stops at noon</h1><p>Own story.</p>\
+            </article><article id=next><h1>Council votes on the new bridge</h1><p>Next.</p>\
+            </article><article id=teaser><h2>A teaser</h2></article></body>";
+        let ids = |title: Option<&str>| {
+            let mut d = Document::parse(page);
+            remove_other_stories(&mut d, title);
+            d.descendants_with_tags(d.root(), &["article"])
+                .into_iter()
+                .filter_map(|a| d.attr(a, "id").map(str::to_string))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(Some("The ferry stops at noon!")), ["own", "teaser"]);
+        // No heading is the title, or the title is too short to tell: nothing goes.
+        assert_eq!(
+            ids(Some("Harbour news of the week")),
+            ["own", "next", "teaser"]
+        );
+        assert_eq!(ids(Some("News")), ["own", "next", "teaser"]);
+        assert_eq!(ids(None), ["own", "next", "teaser"]);
+        // Two headings in the page's own article: it stays.
+        let mut d = Document::parse(
+            "<body><article><h1>Site</h1><h1>The ferry stops at noon</h1><p>x</p></article></body>",
+        );
+        remove_other_stories(&mut d, Some("The ferry stops at noon"));
+        assert_eq!(d.descendants_with_tags(d.root(), &["article"]).len(), 1);
     }
 
     #[test]
