@@ -52,6 +52,13 @@
     "param", "area", "map", "head",
   ]);
   const UTF8_MAX_BYTES_PER_CHAR = 3;
+  /** Below this many elements the live tree is not serialized just to measure it first. */
+  const EARLY_SIZE_CHECK_MIN_ELEMENTS = 50_000;
+  /**
+   * Elements the engine never reads (it removes them before anything else), left out of the
+   * snapshot so it is smaller to serialize, send and scan. JSON scripts (JSON-LD metadata) stay.
+   */
+  const UNREAD_ELEMENTS = "script:not([type*='json' i]), style, link, template";
   /** snapshotMs and renderMs are reported to 0.1 ms. */
   const roundMs = (ms) => Math.round(ms * 10) / 10;
 
@@ -112,6 +119,13 @@
     return hiddenCopies.length;
   }
 
+  /** Removes from the copy what the engine never reads (see UNREAD_ELEMENTS). */
+  function removeUnreadFromCopy(copyRoot) {
+    const unread = copyRoot.querySelectorAll(UNREAD_ELEMENTS);
+    for (const element of unread) element.remove();
+    return unread.length;
+  }
+
   function utf8Length(text) {
     if (text.length * UTF8_MAX_BYTES_PER_CHAR <= MAX_SNAPSHOT_BYTES) return text.length; // surely fits
     return new TextEncoder().encode(text).byteLength;
@@ -125,13 +139,18 @@
     if (elementCount > MAX_ELEMENTS) {
       return { state: "too-large", bytes: null, elements: elementCount };
     }
-    // Cheap early refusal: serializing the live tree is fast; cloning a huge one is not.
-    const liveChars = liveRoot.outerHTML.length;
-    if (liveChars > MAX_SNAPSHOT_BYTES) return { state: "too-large", bytes: liveChars, elements: elementCount };
+    // Early refusal for big trees: serializing the live tree is fast; cloning a huge one is not.
+    // Smaller trees are cloned at once (the size check after serializing still applies).
+    if (elementCount > EARLY_SIZE_CHECK_MIN_ELEMENTS) {
+      const liveChars = liveRoot.outerHTML.length;
+      if (liveChars > MAX_SNAPSHOT_BYTES) return { state: "too-large", bytes: liveChars, elements: elementCount };
+    }
     const inert = document.implementation.createHTMLDocument("");
     const copyRoot = inert.importNode(liveRoot, true);
     let hiddenRemoved = 0;
     if (elementCount <= MAX_ELEMENTS_FOR_VISIBILITY_PASS) hiddenRemoved = removeHiddenFromCopy(liveRoot, copyRoot);
+    // After the hidden pass, which walks the live tree and the copy in lockstep.
+    removeUnreadFromCopy(copyRoot);
     const html = doctypeString(document.doctype) + copyRoot.outerHTML;
     const bytes = utf8Length(html);
     if (bytes > MAX_SNAPSHOT_BYTES) return { state: "too-large", bytes, elements: elementCount };
