@@ -63,6 +63,8 @@
   const roundMs = (ms) => Math.round(ms * 10) / 10;
 
   let session = null;
+  /** The reader's prefs, read while the background extracts (started with the snapshot). */
+  let pendingPrefs = null;
 
   // ---------------------------------------------------------------------------------------------
   // Snapshot
@@ -261,7 +263,8 @@
   async function open(message) {
     if (session) return { state: "open", already: true };
     const started = performance.now();
-    const prefs = await loadPrefs();
+    const prefs = await (pendingPrefs ?? loadPrefs());
+    pendingPrefs = null;
     if (session) return { state: "open", already: true };
 
     const host = makeHost();
@@ -366,7 +369,9 @@
         sendResponse({ state: "closed" });
       } else {
         try {
-          sendResponse(takeSnapshot());
+          const snapshot = takeSnapshot();
+          sendResponse(snapshot);
+          if (snapshot.state === "snapshot") pendingPrefs = loadPrefs();
         } catch (error) {
           sendResponse({ state: "error", message: String(error?.message ?? error) });
         }

@@ -207,7 +207,8 @@
     for (const node of strays) node.remove();
 
     const fragment = targetDocument.createDocumentFragment();
-    for (const node of Array.from(body.childNodes)) fragment.append(targetDocument.importNode(node, true));
+    // Adopted, not cloned: the inert document is thrown away, so its nodes can move.
+    for (const node of Array.from(body.childNodes)) fragment.append(targetDocument.adoptNode(node));
     return fragment;
   }
 
