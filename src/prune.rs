@@ -235,37 +235,23 @@ const CREDIT_OPENERS: &[&str] = &[
     "cover image:",
     "cover photo:",
     "top image:",
-];
-/// How a credit at the end of a caption starts, lowercased: the openers that cannot begin
-/// an ordinary phrase of the caption (a colon, a parenthesis, "©", "by").
-const CREDIT_TAIL_MARKERS: &[&str] = &[
-    "©",
-    "(c)",
-    "foto:",
-    "fotos:",
-    "photo:",
-    "photos:",
-    "bild:",
-    "bilder:",
-    "image:",
-    "credit:",
     "(credit",
-    "crédit",
     "(foto",
     "(photo",
     "(bild",
-    "quelle:",
     "(quelle",
-    "imagen:",
-    "(crédito",
     "fuente:",
     "(fuente",
-    "bild via",
-    "photograph by",
-    "photo by",
-    "photos by",
-    "zdjęcie:",
 ];
+/// Openers that also mark a credit at the end of a caption, where an ordinary phrase of the
+/// caption cannot start the same way: with a colon or parenthesis ("Foto:", "(REUTERS"), "©",
+/// or "… by"/"… via"/"crédit".
+fn marks_credit_tail(opener: &str) -> bool {
+    opener.contains([':', '(', '©'])
+        || opener.ends_with(" by")
+        || opener.ends_with(" via")
+        || opener.starts_with("crédit")
+}
 /// A credit at the end of a caption is at most this long ("Foto: dpa/Max Muster")...
 const CREDIT_TAIL_MAX_CHARS: usize = 60;
 /// ...in a caption of at most this many characters.
@@ -349,7 +335,7 @@ fn is_caption(doc: &Document, id: NodeId) -> bool {
 }
 
 /// Cuts the credit that ends a caption ("The harbour at dawn. Foto: dpa", "… (REUTERS/Jane
-/// Doe)"), keeping the caption: the text from the last [`CREDIT_TAIL_MARKERS`] opener (or a
+/// Doe)"), keeping the caption: the text from the last opener that [`marks_credit_tail`] (or a
 /// parenthesis naming a [`PHOTO_AGENCIES`] agency) to the end goes when it is short and
 /// follows caption text.
 fn cut_credit_tail(doc: &mut Document, caption: NodeId) {
@@ -393,8 +379,9 @@ fn cut_credit_tail(doc: &mut Document, caption: NodeId) {
 /// Where the credit at the end of a caption's text starts (a byte offset), if it has one.
 fn credit_tail_start(text: &str) -> Option<usize> {
     let lower = text.to_ascii_lowercase();
-    let marker_at = CREDIT_TAIL_MARKERS
+    let marker_at = CREDIT_OPENERS
         .iter()
+        .filter(|opener| marks_credit_tail(opener))
         .filter_map(|m| lower.rfind(m))
         .chain(lower.rfind('(').filter(|&open| {
             let inside = &lower[open..];
