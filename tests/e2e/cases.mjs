@@ -21,6 +21,11 @@ const CLOSE_TIMEOUT_MS = 5000;
 const STATE_TIMEOUT_MS = 5000;
 const NOTICE_TIMEOUT_MS = 8000;
 const SHORTCUT_TIMEOUT_MS = 4000;
+/**
+ * Key presses typed into a freshly started window on Xvfb are now and then lost before the
+ * window has the X input focus; a press that opened nothing is typed again, this many times at most.
+ */
+const SHORTCUT_ATTEMPTS = 3;
 const POLL_MS = 20;
 const SCROLL_Y = 700;
 const TYPED_VALUE = 'reader@example.org';
@@ -350,12 +355,23 @@ async function shortcutCase(mainDriver, env) {
     c.ok(actionCommand && actionCommand.shortcut, `the browser assigned no shortcut to the action command (manifest suggests ${combo}): ${JSON.stringify(assigned)}`);
     const before = await driver.evalPage(serializeDocument);
     let paintMs = null;
-    try {
-      paintMs = await openReader(driver, () => driver.pressShortcut(combo), SHORTCUT_TIMEOUT_MS);
-    } catch (error) {
-      c.ok(false, `${combo} did not open the reader view: ${error.message.split('\n')[0]}`);
+    let lastError = null;
+    let presses = 0;
+    // Stop as soon as the reader is open: a late press must not be followed by one that closes it.
+    while (paintMs === null && presses < SHORTCUT_ATTEMPTS && (await hostState(driver)) === null) {
+      presses += 1;
+      try {
+        paintMs = await openReader(driver, () => driver.pressShortcut(combo), SHORTCUT_TIMEOUT_MS);
+      } catch (error) {
+        lastError = error;
+      }
     }
-    if (paintMs !== null) {
+    const opened = paintMs !== null || (await hostState(driver)) !== null;
+    if (opened && presses > 1) notes.push(`the reader view opened at press ${presses} (the earlier presses opened nothing)`);
+    if (!opened) {
+      c.ok(false, `${combo} did not open the reader view after ${presses} presses: ${String(lastError?.message ?? lastError).split('\n')[0]}`);
+    }
+    if (opened) {
       await driver.pressShortcut(combo);
       try {
         await waitFor(() => hostState(driver), (s) => s === null, SHORTCUT_TIMEOUT_MS, 'the shortcut to close the reader view');
