@@ -17,11 +17,11 @@ fn main() {
             let mut doc = clearpage::dom::Document::parse(&text);
             let t2 = Instant::now();
             let meta = clearpage::metadata::collect(&doc, None);
-            clearpage::clean::prepare(&mut doc);
+            clearpage::clean::prepare(&mut doc, meta.title.as_deref());
             let t3 = Instant::now();
             let rebuild = || {
                 let mut doc = clearpage::dom::Document::parse(&text);
-                clearpage::clean::prepare(&mut doc);
+                clearpage::clean::prepare(&mut doc, meta.title.as_deref());
                 doc
             };
             let picked = clearpage::score::pick_article(&mut doc, &meta, text.len(), rebuild);

@@ -10,11 +10,10 @@
 //!    `visibility:hidden`, and elements the extension's snapshot marked hidden
 //!    (`data-clearpage-hidden`, computed by the live page's styles).
 //! 4. Runs of `<br><br>` become paragraphs; `<font>` becomes `<span>`.
-//!
-//! Then, once the page's title is known, [`remove_other_stories`] drops the next stories a
-//! page loads below its own (each an `<article>` headed by an `<h1>` that is not the title).
+//! 5. With the page's title from its metadata, [`remove_other_stories`] drops the next
+//!    stories a page loads below its own (each an `<article>` headed by an `<h1>` that is not
+//!    the title).
 
-use ego_tree::iter::Edge;
 use ego_tree::NodeId;
 use scraper::Node;
 
@@ -39,7 +38,8 @@ const UNSHOWN_TEXT_TAGS: &[&str] = &["noscript", "script", "style", "template"];
 /// The attribute the extension's snapshot sets on elements the live page does not show.
 pub const SNAPSHOT_HIDDEN_ATTR: &str = "data-clearpage-hidden";
 
-pub fn prepare(doc: &mut Document) {
+/// Runs the steps in order; `title` is the page's title from its metadata (step 5).
+pub fn prepare(doc: &mut Document, title: Option<&str>) {
     unwrap_noscript_images(doc);
     remove_non_content(doc);
     remove_hidden(doc);
@@ -47,6 +47,7 @@ pub fn prepare(doc: &mut Document) {
     for font in doc.descendants_with_tags(doc.root(), &["font"]) {
         doc.rename(font, "span");
     }
+    remove_other_stories(doc, title);
 }
 
 /// Whether an element carries an image source (direct or lazy).
@@ -77,15 +78,19 @@ fn unwrap_noscript_images(doc: &mut Document) {
         // As in a browser with scripting on, the content of <noscript> is text: parse it.
         let inner = doc.text(noscript);
         let lowercase = inner.to_ascii_lowercase();
-        if lowercase.contains("<p") && expand_noscript_prose(doc, noscript, &inner, &mut shown_text)
-        {
-            continue;
-        }
-        if !lowercase.contains("<img") {
+        let (has_prose, has_image) = (lowercase.contains("<p"), lowercase.contains("<img"));
+        if !has_prose && !has_image {
             doc.detach(noscript);
             continue;
         }
         let fragment = Document::parse_fragment(&inner);
+        if has_prose && expand_noscript_prose(doc, noscript, &fragment, &mut shown_text) {
+            continue;
+        }
+        if !has_image {
+            doc.detach(noscript);
+            continue;
+        }
         let imgs = fragment.descendants_with_tags(fragment.root(), &["img"]);
         if imgs.len() != 1 || !fragment.inner_text(fragment.root()).is_empty() {
             doc.detach(noscript);
@@ -152,10 +157,9 @@ fn unwrap_noscript_images(doc: &mut Document) {
 fn expand_noscript_prose(
     doc: &mut Document,
     noscript: NodeId,
-    inner: &str,
+    fragment: &Document,
     shown_text: &mut Option<String>,
 ) -> bool {
-    let fragment = Document::parse_fragment(inner);
     let content = fragment.html_element();
     let prose_chars: usize = fragment
         .descendants_with_tags(content, &["p"])
@@ -182,32 +186,16 @@ fn expand_noscript_prose(
     shown.push(' ');
     shown.push_str(&fragment_text);
     let holder = doc.create_element("div");
-    doc.import_children(&fragment, content, holder);
+    doc.import_children(fragment, content, holder);
     doc.replace(noscript, holder);
     true
 }
 
 /// The body's text outside `<noscript>`, scripts, styles and templates, whitespace collapsed.
 fn visible_text(doc: &Document) -> String {
-    let Some(body) = doc.body().and_then(|b| doc.node(b)) else {
-        return String::new();
-    };
-    let mut text = String::new();
-    let mut skipping: Option<NodeId> = None;
-    for edge in body.traverse() {
-        match edge {
-            Edge::Open(n) if skipping.is_none() => match n.value() {
-                Node::Element(e) if UNSHOWN_TEXT_TAGS.contains(&&*e.name.local) => {
-                    skipping = Some(n.id());
-                }
-                Node::Text(t) => text.push_str(&t.text),
-                _ => {}
-            },
-            Edge::Close(n) if skipping == Some(n.id()) => skipping = None,
-            _ => {}
-        }
-    }
-    crate::text::collapse_whitespace(&text)
+    doc.body().map_or_else(String::new, |body| {
+        crate::text::collapse_whitespace(&doc.text_outside(body, UNSHOWN_TEXT_TAGS, false))
+    })
 }
 
 fn remove_non_content(doc: &mut Document) {
@@ -239,7 +227,7 @@ const MIN_STORY_TITLE_CHARS: usize = 15;
 /// `<article>` elements, each headed by its own `<h1>`. When exactly one of those headings
 /// is the page's title (from its metadata), the other headed articles are other stories:
 /// they go before scoring, so the longest story never wins over the page's own.
-pub fn remove_other_stories(doc: &mut Document, title: Option<&str>) {
+fn remove_other_stories(doc: &mut Document, title: Option<&str>) {
     let Some(title) = title.map(story_title_key) else {
         return;
     };
@@ -397,7 +385,7 @@ mod tests {
 
     fn prepared(html: &str) -> Document {
         let mut d = Document::parse(html);
-        prepare(&mut d);
+        prepare(&mut d, None);
         d
     }
 

@@ -339,6 +339,39 @@ impl Document {
         s
     }
 
+    /// Raw text of the element's descendants, leaving out the subtrees of `skipped_tags`
+    /// (text a reader does not see there); with `space_between_blocks`, a space before each
+    /// block element so block texts do not run together.
+    pub fn text_outside(
+        &self,
+        id: NodeId,
+        skipped_tags: &[&str],
+        space_between_blocks: bool,
+    ) -> String {
+        let Some(node) = self.node(id) else {
+            return String::new();
+        };
+        let mut out = String::new();
+        let mut skipping: Option<NodeId> = None;
+        for edge in node.traverse() {
+            match edge {
+                Edge::Open(n) if skipping.is_none() => match n.value() {
+                    Node::Element(e) if skipped_tags.contains(&&*e.name.local) => {
+                        skipping = Some(n.id());
+                    }
+                    Node::Element(e) if space_between_blocks && is_block_tag(&e.name.local) => {
+                        out.push(' ');
+                    }
+                    Node::Text(t) => out.push_str(&t.text),
+                    _ => {}
+                },
+                Edge::Close(n) if skipping == Some(n.id()) => skipping = None,
+                _ => {}
+            }
+        }
+        out
+    }
+
     /// Text with runs of whitespace collapsed to one space and trimmed (Readability's
     /// `getInnerText`).
     pub fn inner_text(&self, id: NodeId) -> String {

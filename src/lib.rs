@@ -120,13 +120,11 @@ pub fn extract_str(html: &str, url: Option<&str>, options: &Options) -> Result<A
     let base = url.and_then(|u| url::Url::parse(u).ok());
     let mut doc = dom::Document::parse(html);
     let meta = metadata::collect(&doc, base.as_ref());
-    clean::prepare(&mut doc);
-    clean::remove_other_stories(&mut doc, meta.title.as_deref());
+    clean::prepare(&mut doc, meta.title.as_deref());
     let lead = lead::find(&doc, meta.excerpt.as_deref()).or_else(|| lead::find_named(&doc));
     let prepared = || {
         let mut doc = dom::Document::parse(html);
-        clean::prepare(&mut doc);
-        clean::remove_other_stories(&mut doc, meta.title.as_deref());
+        clean::prepare(&mut doc, meta.title.as_deref());
         doc
     };
     let picked =

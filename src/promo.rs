@@ -799,36 +799,7 @@ const UNSHOWN_TAGS: &[&str] = &[
 
 /// The block's text without its form controls' labels, as the reader view shows it.
 fn shown_text(doc: &Document, id: NodeId) -> String {
-    let Some(node) = doc.node(id) else {
-        return String::new();
-    };
-    let mut out = String::new();
-    let mut skip: Option<NodeId> = None;
-    for edge in node.traverse() {
-        match edge {
-            ego_tree::iter::Edge::Open(n) => {
-                if skip.is_some() {
-                    continue;
-                }
-                match n.value() {
-                    scraper::Node::Element(e) if UNSHOWN_TAGS.contains(&&*e.name.local) => {
-                        skip = Some(n.id())
-                    }
-                    scraper::Node::Element(e) if crate::dom::is_block_tag(&e.name.local) => {
-                        out.push(' ')
-                    }
-                    scraper::Node::Text(t) => out.push_str(&t.text),
-                    _ => {}
-                }
-            }
-            ego_tree::iter::Edge::Close(n) => {
-                if skip == Some(n.id()) {
-                    skip = None;
-                }
-            }
-        }
-    }
-    collapse_whitespace(&out)
+    collapse_whitespace(&doc.text_outside(id, UNSHOWN_TAGS, true))
 }
 
 /// One block under consideration, with the figures computed for it.

@@ -306,11 +306,7 @@ fn remove_image_credits(doc: &mut Document, article: NodeId, guard: &Guard) {
             .any(|t| CREDIT_NAMES.contains(&t));
         let text = doc.inner_text(id).to_lowercase();
         let opens = CREDIT_OPENERS.iter().any(|o| text.starts_with(o));
-        let near_image = doc.has_ancestor_tag(id, "figure", 0)
-            || doc.has_ancestor_tag(id, "figcaption", 0)
-            || doc
-                .prev_element_sibling(id)
-                .is_some_and(|p| doc.is_tag(p, "img") || doc.count_tags(p, &["img"]) > 0);
+        let near_image = is_near_image(doc, id);
         let is_leaf = doc.element_children(id).is_empty();
         let agency =
             is_leaf && near_image && PHOTO_AGENCIES.iter().any(|a| text.contains(a)) && len <= 60;
@@ -322,16 +318,19 @@ fn remove_image_credits(doc: &mut Document, article: NodeId, guard: &Guard) {
     }
 }
 
+/// Whether an element sits in a figure or right after an image.
+fn is_near_image(doc: &Document, id: NodeId) -> bool {
+    doc.has_ancestor_tag(id, "figure", 0)
+        || doc.has_ancestor_tag(id, "figcaption", 0)
+        || doc
+            .prev_element_sibling(id)
+            .is_some_and(|p| doc.is_tag(p, "img") || doc.count_tags(p, &["img"]) > 0)
+}
+
 /// Whether an element is an image's caption: a `<figcaption>`, or a block without block
-/// children inside a figure or right after an image.
+/// children [near an image](is_near_image).
 fn is_caption(doc: &Document, id: NodeId) -> bool {
-    doc.is_tag(id, "figcaption")
-        || (!doc.has_block_descendant(id)
-            && (doc.has_ancestor_tag(id, "figure", 0)
-                || doc.has_ancestor_tag(id, "figcaption", 0)
-                || doc
-                    .prev_element_sibling(id)
-                    .is_some_and(|p| doc.is_tag(p, "img") || doc.count_tags(p, &["img"]) > 0)))
+    doc.is_tag(id, "figcaption") || (!doc.has_block_descendant(id) && is_near_image(doc, id))
 }
 
 /// Cuts the credit that ends a caption ("The harbour at dawn. Foto: dpa", "… (REUTERS/Jane
@@ -339,29 +338,23 @@ fn is_caption(doc: &Document, id: NodeId) -> bool {
 /// parenthesis naming a [`PHOTO_AGENCIES`] agency) to the end goes when it is short and
 /// follows caption text.
 fn cut_credit_tail(doc: &mut Document, caption: NodeId) {
-    let texts: Vec<NodeId> = doc
-        .node(caption)
-        .map(|n| {
-            n.descendants()
-                .filter(|d| d.value().is_text())
-                .map(|d| d.id())
-                .collect()
-        })
-        .unwrap_or_default();
+    let Some(node) = doc.node(caption) else {
+        return;
+    };
+    // The caption's text nodes with where each starts in their joined text.
+    let mut texts: Vec<(NodeId, usize)> = Vec::new();
     let mut joined = String::new();
-    let mut starts = Vec::with_capacity(texts.len());
-    for &t in &texts {
-        starts.push(joined.len());
-        if let Some(Node::Text(text)) = doc.node(t).map(|n| n.value()) {
+    for d in node.descendants() {
+        if let Node::Text(text) = d.value() {
+            texts.push((d.id(), joined.len()));
             joined.push_str(text);
         }
     }
     let Some(cut) = credit_tail_start(&joined) else {
         return;
     };
-    for (i, &t) in texts.iter().enumerate() {
-        let start = starts[i];
-        let end = starts.get(i + 1).copied().unwrap_or(joined.len());
+    for (i, &(t, start)) in texts.iter().enumerate() {
+        let end = texts.get(i + 1).map_or(joined.len(), |&(_, next)| next);
         if end <= cut {
             continue;
         }
