@@ -667,7 +667,66 @@ pub fn html_name(tag: &str) -> QualName {
 /// linear. Removing a node subtracts its figures from its ancestors, so they stay exact.
 #[derive(Default)]
 pub struct TextStats {
-    map: rustc_hash::FxHashMap<NodeId, BlockStats>,
+    map: rustc_hash::FxHashMap<NodeId, StoredStats>,
+}
+
+/// [`BlockStats`] as the map keeps it: counts in 32 bits, so an entry takes about half the
+/// bytes (the map holds every element of the page; it is a large share of peak memory).
+/// Counts saturate at `u32::MAX`, far above any page the guard lets through.
+#[derive(Clone, Copy)]
+struct StoredStats {
+    link_chars: f64,
+    chars: u32,
+    commas: u32,
+    paragraphs: u32,
+    images: u32,
+    list_items: u32,
+    inputs: u32,
+    embeds: u32,
+    heading_chars: u32,
+    list_chars: u32,
+    textish_chars: u32,
+    pre_chars: u32,
+}
+
+impl From<&BlockStats> for StoredStats {
+    fn from(s: &BlockStats) -> StoredStats {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        StoredStats {
+            link_chars: s.link_chars,
+            chars: narrow(s.chars),
+            commas: narrow(s.commas),
+            paragraphs: narrow(s.paragraphs),
+            images: narrow(s.images),
+            list_items: narrow(s.list_items),
+            inputs: narrow(s.inputs),
+            embeds: narrow(s.embeds),
+            heading_chars: narrow(s.heading_chars),
+            list_chars: narrow(s.list_chars),
+            textish_chars: narrow(s.textish_chars),
+            pre_chars: narrow(s.pre_chars),
+        }
+    }
+}
+
+impl From<&StoredStats> for BlockStats {
+    fn from(s: &StoredStats) -> BlockStats {
+        let widen = |n: u32| n as usize;
+        BlockStats {
+            chars: widen(s.chars),
+            link_chars: s.link_chars,
+            commas: widen(s.commas),
+            paragraphs: widen(s.paragraphs),
+            images: widen(s.images),
+            list_items: widen(s.list_items),
+            inputs: widen(s.inputs),
+            embeds: widen(s.embeds),
+            heading_chars: widen(s.heading_chars),
+            list_chars: widen(s.list_chars),
+            textish_chars: widen(s.textish_chars),
+            pre_chars: widen(s.pre_chars),
+        }
+    }
 }
 
 /// Figures of one element's subtree (the element itself not counted in the tag counts).
@@ -799,7 +858,7 @@ impl TextStats {
                     if let Some(weight) = link {
                         stats.link_chars = stats.chars as f64 * weight;
                     }
-                    map.insert(id, stats);
+                    map.insert(id, StoredStats::from(&stats));
                     if let Some(parent) = stack.last_mut() {
                         parent.2.add_child(tag, &stats);
                     }
@@ -810,7 +869,7 @@ impl TextStats {
     }
 
     pub fn get(&self, id: NodeId) -> BlockStats {
-        self.map.get(&id).copied().unwrap_or_default()
+        self.map.get(&id).map(BlockStats::from).unwrap_or_default()
     }
 
     pub fn chars(&self, id: NodeId) -> usize {
@@ -832,8 +891,10 @@ impl TextStats {
         let tag = doc.tag(id).to_string();
         let mut cur = doc.parent(id);
         while let Some(p) = cur {
-            if let Some(s) = self.map.get_mut(&p) {
-                s.subtract(&tag, &removed);
+            if let Some(stored) = self.map.get_mut(&p) {
+                let mut stats = BlockStats::from(&*stored);
+                stats.subtract(&tag, &removed);
+                *stored = StoredStats::from(&stats);
             }
             cur = doc.parent(p);
         }

@@ -692,6 +692,9 @@ fn grab(doc: &mut Document, flags: Flags, meta: &Metadata) -> Option<Picked> {
             top.truncate(TOP_CANDIDATES);
         }
     }
+    // The figures of the whole body are done with: free them before the promo step computes
+    // its own (peak memory).
+    drop(stats);
 
     let top_candidate: NodeId;
     match top.first().copied() {
