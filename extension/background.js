@@ -120,6 +120,9 @@ function recoverFromCrash() {
   }
 }
 
+/** The page goes to the engine as UTF-8 bytes (see `extractUtf8` in src/wasm.rs: less memory). */
+const utf8Encoder = new TextEncoder();
+
 /** Runs the engine; returns { article } | { noArticle } | { crashed }. Never throws. */
 async function runExtract(html, url) {
   let wasm;
@@ -135,7 +138,7 @@ async function runExtract(html, url) {
       wasm.debugPanic();
     }
     const started = performance.now();
-    const article = wasm.extract(html, url, PROMO_MODE_FOR_READER);
+    const article = wasm.extractUtf8(utf8Encoder.encode(html), url, PROMO_MODE_FOR_READER);
     return { article, extractMs: roundMs(performance.now() - started) };
   } catch (error) {
     if (isEngineError(error)) return { noArticle: error };

@@ -117,18 +117,39 @@ pub fn extract(html: &[u8], url: Option<&str>, options: &Options) -> Result<Arti
 
 /// [`extract`] for a page that is already text.
 pub fn extract_str(html: &str, url: Option<&str>, options: &Options) -> Result<Article, Error> {
+    extract_source(&dom::Source::from_slice(html), url, options)
+}
+
+/// [`extract_str`] for a page the caller hands over (the wasm entry points): the page's text
+/// is then held once, in the parser's buffer, rather than twice while the article is found
+/// (peak memory on large pages).
+pub fn extract_string(
+    html: String,
+    url: Option<&str>,
+    options: &Options,
+) -> Result<Article, Error> {
+    let source = dom::Source::from_slice(&html);
+    drop(html);
+    extract_source(&source, url, options)
+}
+
+fn extract_source(
+    source: &dom::Source,
+    url: Option<&str>,
+    options: &Options,
+) -> Result<Article, Error> {
     let base = url.and_then(|u| url::Url::parse(u).ok());
-    let mut doc = dom::Document::parse(html);
+    let mut doc = dom::Document::parse_source(source);
     let meta = metadata::collect(&doc, base.as_ref());
     clean::prepare(&mut doc, meta.title.as_deref());
     let lead = lead::find(&doc, meta.excerpt.as_deref()).or_else(|| lead::find_named(&doc));
     let prepared = || {
-        let mut doc = dom::Document::parse(html);
+        let mut doc = dom::Document::parse_source(source);
         clean::prepare(&mut doc, meta.title.as_deref());
         doc
     };
     let picked =
-        score::pick_article(&mut doc, &meta, html.len(), prepared).ok_or(Error::NoArticle)?;
+        score::pick_article(&mut doc, &meta, source.len(), prepared).ok_or(Error::NoArticle)?;
     if let Some(lead) = &lead {
         lead::restore(&mut doc, picked.root, lead);
     }

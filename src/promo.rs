@@ -706,19 +706,23 @@ const AD_LABELS: &[&str] = &[
 pub fn detect(doc: &Document, root: NodeId, author: Option<&str>) -> Detected {
     let stats = TextStats::compute(doc, root);
     let article_len = stats.chars(root).max(1);
+    // Document order of the elements (blocks and promos are elements; text nodes are left out,
+    // which halves the map: it is a share of peak memory on long articles).
     let order: HashMap<NodeId, usize> = doc
         .node(root)
         .map(|n| {
             n.descendants()
+                .filter(|d| d.value().is_element())
                 .enumerate()
                 .map(|(i, d)| (d.id(), i))
                 .collect()
         })
         .unwrap_or_default();
-    // Order index of the last node inside the article's last long paragraph.
+    // Order index of the last element inside the article's last long paragraph (the paragraph
+    // itself when it holds none): a block after it in document order is after the paragraph.
     let last_prose = last_article_paragraph(doc, root, author).and_then(|p| {
         doc.node(p)
-            .and_then(|n| n.descendants().last())
+            .and_then(|n| n.descendants().filter(|d| d.value().is_element()).last())
             .and_then(|d| order.get(&d.id()).copied())
     });
     let mut detected = Detected::default();

@@ -27,14 +27,20 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-fn run(html: &str, url: Option<String>, promos: Option<String>) -> Result<crate::Article, JsValue> {
+/// The page is taken by value, so the engine can free it once parsed (see
+/// [`crate::extract_string`]).
+fn run(
+    html: String,
+    url: Option<String>,
+    promos: Option<String>,
+) -> Result<crate::Article, JsValue> {
     let options = Options {
         promos: match promos.as_deref() {
             Some("show") => PromoMode::Show,
             _ => PromoMode::Hide,
         },
     };
-    crate::extract_str(html, url.as_deref(), &options).map_err(|error| {
+    crate::extract_string(html, url.as_deref(), &options).map_err(|error| {
         let kind = match error {
             Error::NoArticle => "no-article",
             Error::InvalidInput(_) => "invalid-input",
@@ -50,11 +56,31 @@ fn run(html: &str, url: Option<String>, promos: Option<String>) -> Result<crate:
 /// Extracts the article. `promos` is `"hide"` (default) or `"show"`.
 #[wasm_bindgen]
 pub fn extract(
-    html: &str,
+    html: String,
     url: Option<String>,
     promos: Option<String>,
 ) -> Result<JsValue, JsValue> {
     to_js(&run(html, url, promos)?)
+}
+
+/// [`extract`] for a page already encoded as UTF-8 (`TextEncoder().encode(html)`). The
+/// extension's background uses it: a string argument is copied into wasm memory through a
+/// buffer of up to three bytes per character once the text holds any non-ASCII character,
+/// which set the engine's peak memory on large pages; bytes are copied once, at their size.
+#[wasm_bindgen(js_name = extractUtf8)]
+pub fn extract_utf8(
+    html: Vec<u8>,
+    url: Option<String>,
+    promos: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let text = String::from_utf8(html).map_err(|error| {
+        to_js(&ThrownError {
+            kind: "invalid-input",
+            message: format!("the page is not UTF-8: {error}"),
+        })
+        .unwrap_or_else(|e| e)
+    })?;
+    to_js(&run(text, url, promos)?)
 }
 
 /// The article as Markdown (the CLI's `--format markdown`); only in builds with the `markdown`
@@ -62,7 +88,7 @@ pub fn extract(
 #[cfg(feature = "markdown")]
 #[wasm_bindgen(js_name = extractMarkdown)]
 pub fn extract_markdown(
-    html: &str,
+    html: String,
     url: Option<String>,
     promos: Option<String>,
 ) -> Result<String, JsValue> {

@@ -509,5 +509,6 @@ fn bench() -> Result {
     }
     run("cargo", &["run", "--release", "--example", "bench"])?;
     run("cargo", &["run", "--release", "--example", "stages"])?;
+    run("cargo", &["run", "--release", "--example", "memory"])?;
     run("node", &["tests/bench/browser.mjs"])
 }
