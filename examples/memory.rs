@@ -81,7 +81,7 @@ fn main() {
         };
         let page_bytes = text.len();
         println!(
-            "{} ({page_bytes} bytes; heap counted from here, the page itself left out)",
+            "{} ({page_bytes} bytes; heap counted from the parser's copy of the page on)",
             path.display()
         );
         LIVE.store(0, Ordering::Relaxed);
