@@ -120,7 +120,8 @@ impl Document {
     /// [`crate::guard::MAX_OPEN_ELEMENTS`] open elements (its cost grows with that) and skips
     /// script and style bodies.
     pub fn parse(text: &str) -> Document {
-        Document::parse_source(&Source::from_slice(text))
+        let stripped = crate::guard::strip_for_reading(text);
+        Document::parse_stripped(&stripped, Source::from_slice(&stripped))
     }
 
     /// [`Document::parse`] of a page already in the parser's buffer type. Text nodes share
@@ -128,14 +129,19 @@ impl Document {
     /// same source again, or keeping it next to the tree, costs no second copy of the page.
     pub fn parse_source(source: &Source) -> Document {
         let stripped = crate::guard::strip_for_reading(source);
-        let mut html = Html::new_document();
-        html.tree = ego_tree::Tree::with_capacity(Node::Document, expected_nodes(&stripped));
-        let sink = HtmlTreeSink::new(html);
-        let parser = html5ever::parse_document(sink, Default::default());
-        let html = match stripped {
-            Cow::Borrowed(_) => parser.one(source.clone()),
-            Cow::Owned(text) => parser.one(Source::from(text)),
+        let buffer = match &stripped {
+            Cow::Borrowed(_) => source.clone(),
+            Cow::Owned(text) => Source::from_slice(text),
         };
+        Document::parse_stripped(&stripped, buffer)
+    }
+
+    /// The parse itself: `buffer` holds `stripped`, the page as the guard left it.
+    fn parse_stripped(stripped: &str, buffer: Source) -> Document {
+        let mut html = Html::new_document();
+        html.tree = ego_tree::Tree::with_capacity(Node::Document, expected_nodes(stripped));
+        let sink = HtmlTreeSink::new(html);
+        let html = html5ever::parse_document(sink, Default::default()).one(buffer);
         let mut doc = Document { html };
         doc.cap_depth();
         doc

@@ -45,12 +45,13 @@ fn run(
             Error::NoArticle => "no-article",
             Error::InvalidInput(_) => "invalid-input",
         };
-        to_js(&ThrownError {
-            kind,
-            message: error.to_string(),
-        })
-        .unwrap_or_else(|e| e)
+        thrown(kind, error.to_string())
     })
+}
+
+/// The error object the JS side receives (`{kind, message}`).
+fn thrown(kind: &'static str, message: String) -> JsValue {
+    to_js(&ThrownError { kind, message }).unwrap_or_else(|e| e)
 }
 
 /// Extracts the article. `promos` is `"hide"` (default) or `"show"`.
@@ -65,21 +66,16 @@ pub fn extract(
 
 /// [`extract`] for a page already encoded as UTF-8 (`TextEncoder().encode(html)`). The
 /// extension's background uses it: a string argument is copied into wasm memory through a
-/// buffer of up to three bytes per character once the text holds any non-ASCII character,
-/// which set the engine's peak memory on large pages; bytes are copied once, at their size.
+/// buffer of up to three bytes per character once the text holds any non-ASCII character;
+/// bytes are copied once, at their size.
 #[wasm_bindgen(js_name = extractUtf8)]
 pub fn extract_utf8(
     html: Vec<u8>,
     url: Option<String>,
     promos: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    let text = String::from_utf8(html).map_err(|error| {
-        to_js(&ThrownError {
-            kind: "invalid-input",
-            message: format!("the page is not UTF-8: {error}"),
-        })
-        .unwrap_or_else(|e| e)
-    })?;
+    let text = String::from_utf8(html)
+        .map_err(|error| thrown("invalid-input", format!("the page is not UTF-8: {error}")))?;
     to_js(&run(text, url, promos)?)
 }
 
