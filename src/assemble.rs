@@ -20,6 +20,7 @@ use url::Url;
 use crate::clean::looks_like_image_url;
 use crate::dom::{is_block_tag, Document};
 use crate::promo::PromoKind;
+use crate::sanitize::{is_inline_image, is_tiny_inline_image, starts_with_ignore_ascii_case};
 use crate::score::Picked;
 use crate::text::collapse_whitespace;
 use crate::{Promo, PromoMode};
@@ -168,6 +169,8 @@ fn kept_attrs(tag: &str) -> &'static [&'static str] {
 }
 /// Attributes that hold URLs.
 const URL_ATTRS: &[&str] = &["href", "src", "cite"];
+/// `data:` URLs shorter than this are placeholders (a transparent pixel is under 100 bytes).
+const PLACEHOLDER_DATA_URL_CHARS: usize = 200;
 /// Lazy-loading attributes, most specific first.
 const LAZY_SRC_ATTRS: &[&str] = &[
     "data-src",
@@ -431,13 +434,16 @@ impl Writer<'_> {
         }
     }
 
-    /// Resolves a URL against the page; drops script URLs.
+    /// Resolves a URL against the page; drops script URLs, and `data:` URLs but inline
+    /// raster images (which are absolute already and can be long: they are not re-parsed).
     fn url(&self, raw: &str) -> Option<String> {
         let trimmed: String = raw.trim().chars().filter(|c| !c.is_control()).collect();
-        let lower = trimmed.to_ascii_lowercase();
-        if lower.starts_with("javascript:")
-            || lower.starts_with("vbscript:")
-            || lower.starts_with("data:text")
+        if starts_with_ignore_ascii_case(&trimmed, "data:") {
+            return is_inline_image(&trimmed).then_some(trimmed);
+        }
+        if ["javascript:", "vbscript:"]
+            .iter()
+            .any(|scheme| starts_with_ignore_ascii_case(&trimmed, scheme))
         {
             return None;
         }
@@ -450,16 +456,17 @@ impl Writer<'_> {
         }
     }
 
+    /// A `srcset` with every URL resolved; candidates that are placeholders or unsafe go.
     fn srcset(&self, raw: &str) -> String {
-        raw.split(',')
-            .filter_map(|candidate| {
-                let mut parts = candidate.split_whitespace();
-                let url = self.url(parts.next()?)?;
-                let descriptor: Vec<&str> = parts.collect();
-                Some(if descriptor.is_empty() {
+        srcset_candidates(raw)
+            .into_iter()
+            .filter(|(url, _)| !is_data_placeholder(url))
+            .filter_map(|(url, descriptors)| {
+                let url = self.url(url)?;
+                Some(if descriptors.is_empty() {
                     url
                 } else {
-                    format!("{url} {}", descriptor.join(" "))
+                    format!("{url} {descriptors}")
                 })
             })
             .collect::<Vec<_>>()
@@ -542,10 +549,7 @@ impl Writer<'_> {
             let set = ["data-srcset", "srcset", "data-src", "src"]
                 .iter()
                 .find_map(|a| self.doc.attr(source, a));
-            if let Some(first) = set
-                .and_then(|s| s.split(',').next())
-                .and_then(|c| c.split_whitespace().next())
-            {
+            if let Some(first) = set.and_then(|s| srcset_candidates(s).first().map(|c| c.0)) {
                 if let Some(url) = self.url(first) {
                     self.html.push_str("<img");
                     push_attr(&mut self.html, "src", &url);
@@ -645,12 +649,60 @@ impl Writer<'_> {
 
 /// Transparent, tiny or blank images that lazy loaders put in `src`.
 fn is_placeholder(src: &str) -> bool {
+    if starts_with_ignore_ascii_case(src, "data:") {
+        // Base64 text may spell anything, so only the URL's kind and length say.
+        return is_data_placeholder(src) || !is_inline_image(src);
+    }
     let s = src.to_ascii_lowercase();
-    (s.starts_with("data:") && s.len() < 200)
-        || s.contains("placeholder")
+    s.contains("placeholder")
         || s.contains("blank.gif")
         || s.contains("spacer.gif")
         || s.contains("lazy")
+}
+
+/// A `data:` URL too short or too small to hold a picture: the transparent pixel lazy loaders
+/// show first.
+fn is_data_placeholder(url: &str) -> bool {
+    starts_with_ignore_ascii_case(url, "data:")
+        && (url.len() < PLACEHOLDER_DATA_URL_CHARS || is_tiny_inline_image(url))
+}
+
+/// The candidates of a `srcset` as `(url, descriptors)`, split the way the HTML spec does: a
+/// URL runs to the next whitespace (so it may hold commas, as `data:` URLs do) and loses its
+/// trailing commas, which also end its candidate; otherwise the descriptors run to the next
+/// comma outside parentheses.
+fn srcset_candidates(raw: &str) -> Vec<(&str, &str)> {
+    let mut candidates = Vec::new();
+    let mut rest = raw;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
+        if rest.is_empty() {
+            return candidates;
+        }
+        let url_end = rest
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        let (url, after) = rest.split_at(url_end);
+        if url.ends_with(',') {
+            candidates.push((url.trim_end_matches(','), ""));
+            rest = after;
+            continue;
+        }
+        let mut depth = 0usize;
+        let descriptors_end = after
+            .char_indices()
+            .find(|&(_, c)| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                c == ',' && depth == 0
+            })
+            .map_or(after.len(), |(i, _)| i);
+        candidates.push((url, after[..descriptors_end].trim()));
+        rest = &after[descriptors_end..];
+    }
 }
 
 fn escape_text(out: &mut String, s: &str) {
@@ -699,5 +751,54 @@ mod tests {
         assert!(article.text_content.contains("子どもを教育するために、"));
         assert!(!article.text_content.contains("きょういく"));
         assert!(article.content.contains("<rt>きょういく</rt>"));
+    }
+
+    #[test]
+    fn srcset_candidates_keep_commas_inside_urls() {
+        use super::srcset_candidates;
+        assert_eq!(
+            srcset_candidates("a.jpg 1x, b.jpg 2x,c.jpg"),
+            vec![("a.jpg", "1x"), ("b.jpg", "2x"), ("c.jpg", "")]
+        );
+        assert_eq!(
+            srcset_candidates("data:image/gif;base64,R0lG== 1x, /w,h_200/p.jpg 200w"),
+            vec![
+                ("data:image/gif;base64,R0lG==", "1x"),
+                ("/w,h_200/p.jpg", "200w")
+            ]
+        );
+        assert_eq!(
+            srcset_candidates("a.jpg, b.jpg"),
+            vec![("a.jpg", ""), ("b.jpg", "")]
+        );
+        assert!(srcset_candidates(" , ").is_empty());
+    }
+
+    #[test]
+    fn inline_images_are_kept_and_placeholders_give_way() {
+        let text =
+            "A paragraph long enough to be read as the article, with commas, clauses and words. ";
+        let paragraph = format!("<p>{}</p>", text.repeat(6));
+        let photo = format!("data:image/jpeg;base64,/9j/4AAQSkZJRg{}", "A".repeat(300));
+        let pixel = "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==";
+        let page = format!(
+            r#"<html><body><article>{paragraph}<figure><img src="{photo}" alt="photo"></figure><img srcset="{pixel} 1x" src="/real.jpg">{paragraph}{paragraph}</article></body></html>"#
+        );
+        let options = Options {
+            promos: PromoMode::Hide,
+        };
+        let article = extract(
+            page.as_bytes(),
+            Some("https://example.com/a/b.html"),
+            &options,
+        )
+        .expect("an article");
+        assert!(article
+            .content
+            .contains(&format!(r#"<img src="{photo}" alt="photo">"#)));
+        assert!(article
+            .content
+            .contains(r#"<img src="https://example.com/real.jpg">"#));
+        assert!(!article.content.contains("R0lGOD"), "{}", article.content);
     }
 }
