@@ -493,8 +493,12 @@ const BENCH_NEEDS: &[&str] = &[
     "node_modules/@mozilla/readability",
 ];
 
-/// Native bench (writes `target/bench/native.json`), per-stage times, then the browser bench,
-/// whose last line is the one `bench: ...` summary of both.
+/// The crate that times the engine against a Rust port of Readability.js in one process
+/// (outside the workspace: its dependency is built only here).
+const NATIVE_PEER_MANIFEST: &str = "tests/bench/native-peer/Cargo.toml";
+
+/// Native bench (writes `target/bench/native.json`), per-stage times, peak memory, the native
+/// peer comparison, then the browser bench, whose last line is the one `bench: ...` summary.
 fn bench() -> Result {
     let missing: Vec<&str> = BENCH_NEEDS
         .iter()
@@ -510,5 +514,16 @@ fn bench() -> Result {
     run("cargo", &["run", "--release", "--example", "bench"])?;
     run("cargo", &["run", "--release", "--example", "stages"])?;
     run("cargo", &["run", "--release", "--example", "memory"])?;
+    run(
+        "cargo",
+        &[
+            "run",
+            "--release",
+            "--manifest-path",
+            NATIVE_PEER_MANIFEST,
+            "--target-dir",
+            "target/native-peer",
+        ],
+    )?;
     run("node", &["tests/bench/browser.mjs"])
 }
