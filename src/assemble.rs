@@ -230,8 +230,9 @@ pub fn write(doc: &Document, picked: &Picked, base: Option<&Url>, mode: PromoMod
             first_image: None,
         };
     };
-    // Closing tags to write, by node; `None` means the element was unwrapped.
-    let mut open: HashMap<NodeId, Option<&'static str>> = HashMap::default();
+    // Open elements, by node: the closing tag to write (`None`: unwrapped) and where the
+    // element and its content start in the HTML.
+    let mut open: HashMap<NodeId, OpenElement> = HashMap::default();
     let mut skip_until: Option<NodeId> = None;
     for edge in root.traverse() {
         match edge {
@@ -248,10 +249,19 @@ pub fn write(doc: &Document, picked: &Picked, base: Option<&Url>, mode: PromoMod
                             skip_until = Some(id);
                             continue;
                         }
+                        let start = w.html.len();
                         match w.open_element(id, kind) {
                             Opened::Skip => skip_until = Some(id),
                             Opened::Tag(close) => {
-                                open.insert(id, close);
+                                let content_start = w.html.len();
+                                open.insert(
+                                    id,
+                                    OpenElement {
+                                        close,
+                                        start,
+                                        content_start,
+                                    },
+                                );
                             }
                         }
                     }
@@ -267,8 +277,24 @@ pub fn write(doc: &Document, picked: &Picked, base: Option<&Url>, mode: PromoMod
                 if skip_until.is_some() {
                     continue;
                 }
-                if let Some(close) = open.remove(&id) {
-                    w.close_element(id, close);
+                if let Some(element) = open.remove(&id) {
+                    let shows_nothing = element
+                        .close
+                        .is_some_and(|tag| DROPPED_WHEN_EMPTY.contains(&tag))
+                        && w.html
+                            .get(element.content_start..)
+                            .is_some_and(shows_nothing);
+                    if shows_nothing {
+                        // Its whitespace may part two words (`a<a href=…> </a>b`): keep one space.
+                        let had_space = w.html.len() > element.content_start;
+                        w.html.truncate(element.start);
+                        if had_space {
+                            w.html.push(' ');
+                        }
+                        w.close_element(id, None);
+                    } else {
+                        w.close_element(id, element.close);
+                    }
                 }
             }
         }
@@ -288,6 +314,68 @@ pub fn write(doc: &Document, picked: &Picked, base: Option<&Url>, mode: PromoMod
         first_paragraph: w.first_paragraph,
         first_image: w.first_image,
     }
+}
+
+/// An element written and not closed yet.
+struct OpenElement {
+    /// The end tag to write, or `None` when unwrapped.
+    close: Option<&'static str>,
+    /// Where its start tag begins in the HTML.
+    start: usize,
+    /// Where its content begins in the HTML.
+    content_start: usize,
+}
+
+/// Elements left out when they end up showing nothing (see [`shows_nothing`]): the blank
+/// paragraphs, headings, captions and items of page layouts, links whose text or image went,
+/// the lists, figures and boxes left empty by that, and empty inline wrappers (which would keep
+/// their parents from counting as empty). Never table parts (a cell holds its place) nor
+/// `<pre>`/`<code>`, whose whitespace is content.
+const DROPPED_WHEN_EMPTY: &[&str] = &[
+    "span",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "s",
+    "small",
+    "mark",
+    "sub",
+    "sup",
+    "dd",
+    "dt",
+    "p",
+    "div",
+    "ul",
+    "ol",
+    "dl",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figcaption",
+    "blockquote",
+    "li",
+    "a",
+];
+
+/// Whether written HTML content shows nothing: only whitespace, no-break spaces and line breaks.
+fn shows_nothing(html: &str) -> bool {
+    let mut rest = html.trim_start();
+    while !rest.is_empty() {
+        match rest
+            .strip_prefix("&nbsp;")
+            .or_else(|| rest.strip_prefix("<br>"))
+        {
+            Some(after) => rest = after.trim_start(),
+            None => return false,
+        }
+    }
+    true
 }
 
 enum Opened {
@@ -800,5 +888,47 @@ mod tests {
             .content
             .contains(r#"<img src="https://example.com/real.jpg">"#));
         assert!(!article.content.contains("R0lGOD"), "{}", article.content);
+    }
+
+    #[test]
+    fn elements_that_show_nothing_are_left_out() {
+        let text =
+            "A paragraph long enough to be read as the article, with commas, clauses and words. ";
+        let paragraph = format!("<p>{}</p>", text.repeat(6));
+        let page = format!(
+            r#"<html><body><article>{paragraph}<p>&nbsp;</p><p> <br> </p><h2><a href="/x"></a></h2><ul><li>one</li><li> </li></ul><p><a href="/y"><img src="/i.jpg"></a></p>{paragraph}</article></body></html>"#
+        );
+        let options = Options {
+            promos: PromoMode::Hide,
+        };
+        let article = extract(
+            page.as_bytes(),
+            Some("https://example.com/a/b.html"),
+            &options,
+        )
+        .expect("an article");
+        let content = &article.content;
+        assert!(
+            !content.contains("<p>&nbsp;</p>") && !content.contains("<br>"),
+            "{content}"
+        );
+        assert!(!content.contains("<h2>") && !content.contains("href=\"https://example.com/x\""));
+        assert!(
+            content.contains("<li>one</li>") && content.matches("<li>").count() == 1,
+            "{content}"
+        );
+        assert!(!content.contains("<ul></ul>") && !content.contains("<div></div>"));
+        let words = extract(
+            format!("<html><body><article>{paragraph}<p>one<a href=\"/z\"> </a>two</p>{paragraph}</article></body></html>").as_bytes(),
+            None,
+            &options,
+        )
+        .expect("an article");
+        assert!(words.content.contains("one two"), "{}", words.content);
+        assert!(
+            content.contains(r#"<img src="https://example.com/i.jpg">"#),
+            "{content}"
+        );
+        assert_eq!(content.matches("<p>").count(), 3, "{content}");
     }
 }
