@@ -426,6 +426,14 @@ impl Writer<'_> {
             self.write_img(id, promo);
             return Opened::Skip;
         }
+        // A paragraph holding blocks (a `<div>` the scoring step renamed) is written as a
+        // `<div>`: the HTML parser would close the `<p>` at its first block, and the
+        // sanitizer's re-parse would turn the stray `</p>` into an empty paragraph.
+        let out_tag = if out_tag == "p" && self.holds_block(id) {
+            "div"
+        } else {
+            out_tag
+        };
         if is_block_tag(out_tag) || out_tag == "br" {
             self.block_break();
         }
@@ -471,7 +479,7 @@ impl Writer<'_> {
             if matches!(close, "rt" | "rp") {
                 self.annotation_depth = self.annotation_depth.saturating_sub(1);
             }
-            if close == "p" && self.first_paragraph.is_none() {
+            if tag == "p" && self.first_paragraph.is_none() {
                 let text = collapse_whitespace(&self.doc.text(id));
                 if !text.is_empty() {
                     self.first_paragraph = Some(text);
@@ -483,6 +491,17 @@ impl Writer<'_> {
         } else if is_block_tag(tag) {
             self.block_break();
         }
+    }
+
+    /// Whether an element has a block element inside it.
+    fn holds_block(&self, id: NodeId) -> bool {
+        self.doc.node(id).is_some_and(|n| {
+            n.descendants().skip(1).any(|d| {
+                d.value()
+                    .as_element()
+                    .is_some_and(|e| is_block_tag(&e.name.local))
+            })
+        })
     }
 
     fn write_attrs(&mut self, id: NodeId, out_tag: &str) {
@@ -671,18 +690,33 @@ impl Writer<'_> {
                     .map(|h| h.trim_start_matches("www.").to_string())
             })
             .unwrap_or_else(|| url.clone());
+        // Its own paragraph, unless it sits in one already (a `<p>` in a `<p>` would not parse).
+        let in_paragraph = std::iter::successors(self.doc.parent(id), |&p| self.doc.parent(p))
+            .any(|ancestor| self.doc.is_tag(ancestor, "p"));
         self.block_break();
-        self.html.push_str("<p><a");
+        if !in_paragraph {
+            self.html.push_str("<p>");
+        }
+        self.html.push_str("<a");
         push_attr(&mut self.html, "href", &url);
         self.html.push_str(">▶ ");
         escape_text(&mut self.html, &label);
-        self.html.push_str("</a></p>");
-        self.push_text(&format!("▶ {label}"));
+        self.html.push_str("</a>");
+        if !in_paragraph {
+            self.html.push_str("</p>");
+        }
+        self.push_reader_text(&format!("▶ {label}"));
         self.block_break();
     }
 
+    /// Text for both the HTML and the readable text.
     fn push_text(&mut self, raw: &str) {
         escape_text(&mut self.html, raw);
+        self.push_reader_text(raw);
+    }
+
+    /// Text for the readable text only.
+    fn push_reader_text(&mut self, raw: &str) {
         if self.annotation_depth > 0 {
             return;
         }
@@ -930,5 +964,36 @@ mod tests {
             "{content}"
         );
         assert_eq!(content.matches("<p>").count(), 3, "{content}");
+    }
+
+    #[test]
+    fn an_embedded_video_becomes_one_link_in_one_paragraph() {
+        let text =
+            "A paragraph long enough to be read as the article, with commas, clauses and words. ";
+        let paragraph = format!("<p>{}</p>", text.repeat(6));
+        let page = format!(
+            r#"<html><body><article>{paragraph}<p><iframe src="https://www.youtube.com/embed/abc"></iframe></p><iframe src="https://player.vimeo.com/video/1"></iframe>{paragraph}</article></body></html>"#
+        );
+        let options = Options {
+            promos: PromoMode::Hide,
+        };
+        let article = extract(
+            page.as_bytes(),
+            Some("https://example.com/a/b.html"),
+            &options,
+        )
+        .expect("an article");
+        let content = &article.content;
+        assert_eq!(content.matches("▶ youtube.com").count(), 1, "{content}");
+        assert_eq!(
+            content.matches("▶ player.vimeo.com").count(),
+            1,
+            "{content}"
+        );
+        assert!(
+            !content.contains("<p></p>") && !content.contains("<p><p>"),
+            "{content}"
+        );
+        assert_eq!(article.text_content.matches("▶ youtube.com").count(), 1);
     }
 }
