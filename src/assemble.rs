@@ -20,9 +20,9 @@ use url::Url;
 use crate::clean::looks_like_image_url;
 use crate::dom::{is_block_tag, Document};
 use crate::promo::PromoKind;
-use crate::sanitize::{is_inline_image, is_tiny_inline_image, starts_with_ignore_ascii_case};
+use crate::sanitize::{is_inline_image, is_tiny_inline_image};
 use crate::score::Picked;
-use crate::text::collapse_whitespace;
+use crate::text::{collapse_whitespace, starts_with_ignore_ascii_case};
 use crate::{Promo, PromoMode};
 
 /// The attribute that marks promo blocks in `content` (show mode).
@@ -691,8 +691,7 @@ impl Writer<'_> {
             })
             .unwrap_or_else(|| url.clone());
         // Its own paragraph, unless it sits in one already (a `<p>` in a `<p>` would not parse).
-        let in_paragraph = std::iter::successors(self.doc.parent(id), |&p| self.doc.parent(p))
-            .any(|ancestor| self.doc.is_tag(ancestor, "p"));
+        let in_paragraph = self.doc.has_ancestor_tag(id, "p", 0);
         self.block_break();
         if !in_paragraph {
             self.html.push_str("<p>");
@@ -857,7 +856,25 @@ fn push_attr(out: &mut String, name: &str, value: &str) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{extract, Options, PromoMode};
+    use crate::{extract, Article, Options, PromoMode};
+
+    const PAGE_URL: &str = "https://example.com/a/b.html";
+
+    /// A paragraph long enough for the scoring to take the article around it.
+    fn long_paragraph() -> String {
+        let sentence =
+            "A paragraph long enough to be read as the article, with commas, clauses and words. ";
+        format!("<p>{}</p>", sentence.repeat(6))
+    }
+
+    /// The article of a page whose `<article>` holds `body`, promos hidden.
+    fn article_of(body: &str, url: Option<&str>) -> Article {
+        let page = format!("<html><body><article>{body}</article></body></html>");
+        let options = Options {
+            promos: PromoMode::Hide,
+        };
+        extract(page.as_bytes(), url, &options).expect("an article")
+    }
 
     #[test]
     fn ruby_readings_stay_in_the_html_and_out_of_the_text() {
@@ -865,11 +882,7 @@ mod tests {
         let body: String = (0..6)
             .map(|_| format!("<p>{sentence}{sentence}{sentence}{sentence}</p>"))
             .collect();
-        let page = format!("<html><body><article>{body}</article></body></html>");
-        let options = Options {
-            promos: PromoMode::Hide,
-        };
-        let article = extract(page.as_bytes(), None, &options).expect("an article");
+        let article = article_of(&body, None);
         assert!(article.text_content.contains("子どもを教育するために、"));
         assert!(!article.text_content.contains("きょういく"));
         assert!(article.content.contains("<rt>きょういく</rt>"));
@@ -898,23 +911,13 @@ mod tests {
 
     #[test]
     fn inline_images_are_kept_and_placeholders_give_way() {
-        let text =
-            "A paragraph long enough to be read as the article, with commas, clauses and words. ";
-        let paragraph = format!("<p>{}</p>", text.repeat(6));
+        let paragraph = long_paragraph();
         let photo = format!("data:image/jpeg;base64,/9j/4AAQSkZJRg{}", "A".repeat(300));
         let pixel = "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==";
-        let page = format!(
-            r#"<html><body><article>{paragraph}<figure><img src="{photo}" alt="photo"></figure><img srcset="{pixel} 1x" src="/real.jpg">{paragraph}{paragraph}</article></body></html>"#
+        let body = format!(
+            r#"{paragraph}<figure><img src="{photo}" alt="photo"></figure><img srcset="{pixel} 1x" src="/real.jpg">{paragraph}{paragraph}"#
         );
-        let options = Options {
-            promos: PromoMode::Hide,
-        };
-        let article = extract(
-            page.as_bytes(),
-            Some("https://example.com/a/b.html"),
-            &options,
-        )
-        .expect("an article");
+        let article = article_of(&body, Some(PAGE_URL));
         assert!(article
             .content
             .contains(&format!(r#"<img src="{photo}" alt="photo">"#)));
@@ -926,21 +929,11 @@ mod tests {
 
     #[test]
     fn elements_that_show_nothing_are_left_out() {
-        let text =
-            "A paragraph long enough to be read as the article, with commas, clauses and words. ";
-        let paragraph = format!("<p>{}</p>", text.repeat(6));
-        let page = format!(
-            r#"<html><body><article>{paragraph}<p>&nbsp;</p><p> <br> </p><h2><a href="/x"></a></h2><ul><li>one</li><li> </li></ul><p><a href="/y"><img src="/i.jpg"></a></p>{paragraph}</article></body></html>"#
+        let paragraph = long_paragraph();
+        let body = format!(
+            r#"{paragraph}<p>&nbsp;</p><p> <br> </p><h2><a href="/x"></a></h2><ul><li>one</li><li> </li></ul><p><a href="/y"><img src="/i.jpg"></a></p>{paragraph}"#
         );
-        let options = Options {
-            promos: PromoMode::Hide,
-        };
-        let article = extract(
-            page.as_bytes(),
-            Some("https://example.com/a/b.html"),
-            &options,
-        )
-        .expect("an article");
+        let article = article_of(&body, Some(PAGE_URL));
         let content = &article.content;
         assert!(
             !content.contains("<p>&nbsp;</p>") && !content.contains("<br>"),
@@ -952,12 +945,10 @@ mod tests {
             "{content}"
         );
         assert!(!content.contains("<ul></ul>") && !content.contains("<div></div>"));
-        let words = extract(
-            format!("<html><body><article>{paragraph}<p>one<a href=\"/z\"> </a>two</p>{paragraph}</article></body></html>").as_bytes(),
+        let words = article_of(
+            &format!(r#"{paragraph}<p>one<a href="/z"> </a>two</p>{paragraph}"#),
             None,
-            &options,
-        )
-        .expect("an article");
+        );
         assert!(words.content.contains("one two"), "{}", words.content);
         assert!(
             content.contains(r#"<img src="https://example.com/i.jpg">"#),
@@ -968,21 +959,11 @@ mod tests {
 
     #[test]
     fn an_embedded_video_becomes_one_link_in_one_paragraph() {
-        let text =
-            "A paragraph long enough to be read as the article, with commas, clauses and words. ";
-        let paragraph = format!("<p>{}</p>", text.repeat(6));
-        let page = format!(
-            r#"<html><body><article>{paragraph}<p><iframe src="https://www.youtube.com/embed/abc"></iframe></p><iframe src="https://player.vimeo.com/video/1"></iframe>{paragraph}</article></body></html>"#
+        let paragraph = long_paragraph();
+        let body = format!(
+            r#"{paragraph}<p><iframe src="https://www.youtube.com/embed/abc"></iframe></p><iframe src="https://player.vimeo.com/video/1"></iframe>{paragraph}"#
         );
-        let options = Options {
-            promos: PromoMode::Hide,
-        };
-        let article = extract(
-            page.as_bytes(),
-            Some("https://example.com/a/b.html"),
-            &options,
-        )
-        .expect("an article");
+        let article = article_of(&body, Some(PAGE_URL));
         let content = &article.content;
         assert_eq!(content.matches("▶ youtube.com").count(), 1, "{content}");
         assert_eq!(

@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::assemble::{KEPT_TAGS, MATH_TAGS, PROMO_ATTR};
+use crate::text::starts_with_ignore_ascii_case;
 
 const GENERIC_ATTRS: &[&str] = &["lang", "dir", "title", PROMO_ATTR];
 const TAG_ATTRS: &[(&str, &[&str])] = &[
@@ -153,12 +154,6 @@ const TINY_IMAGE_PIXELS: u32 = 2;
 /// Base64 characters that hold a PNG's width and height (24 bytes) or a GIF's (10).
 const IMAGE_HEADER_BASE64_CHARS: usize = 32;
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
-
-/// `text.starts_with(prefix)`, ignoring ASCII case.
-pub fn starts_with_ignore_ascii_case(text: &str, prefix: &str) -> bool {
-    text.len() >= prefix.len()
-        && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
-}
 
 #[cfg(test)]
 mod tests {

@@ -196,6 +196,12 @@ impl PhraseSet {
     }
 }
 
+/// `text.starts_with(prefix)`, ignoring ASCII case.
+pub fn starts_with_ignore_ascii_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
