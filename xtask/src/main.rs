@@ -163,11 +163,17 @@ fn build_wasm_package(feature_args: &[&str], out: &Path) -> Result<PathBuf> {
     ];
     wasm_build.extend(feature_args);
     run("cargo", &wasm_build)?;
-    let root = root();
-    let wasm = root
+    let wasm = root()
         .join("target")
         .join(WASM_TARGET)
         .join("release/clearpage.wasm");
+    bindgen_and_optimize(&wasm, out)
+}
+
+/// Runs wasm-bindgen (`--target web`) on `wasm` into `out`, then wasm-opt over its output, as
+/// for the extension; returns the optimized wasm file's path.
+fn bindgen_and_optimize(wasm: &Path, out: &Path) -> Result<PathBuf> {
+    let root = root();
     let _ = std::fs::remove_dir_all(out);
     run(
         "wasm-bindgen",
@@ -177,11 +183,15 @@ fn build_wasm_package(feature_args: &[&str], out: &Path) -> Result<PathBuf> {
             "--experimental-reset-state-function",
             "--out-dir",
             path_str(out)?,
-            path_str(&wasm)?,
+            path_str(wasm)?,
         ],
     )?;
-    let bg = out.join("clearpage_bg.wasm");
-    let optimized = out.join("clearpage_bg.opt.wasm");
+    let stem = wasm
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .ok_or_else(|| format!("no file name in {}", wasm.display()))?;
+    let bg = out.join(format!("{stem}_bg.wasm"));
+    let optimized = out.join(format!("{stem}_bg.opt.wasm"));
     let mut wasm_opt: Vec<&str> = WASM_OPT_ARGS.to_vec();
     wasm_opt.extend(WASM_OPT_FEATURES);
     wasm_opt.extend([path_str(&bg)?, "-o", path_str(&optimized)?]);
@@ -498,7 +508,8 @@ const BENCH_NEEDS: &[&str] = &[
 const NATIVE_PEER_MANIFEST: &str = "tests/bench/native-peer/Cargo.toml";
 
 /// Native bench (writes `target/bench/native.json`), per-stage times, peak memory, the native
-/// peer comparison, then the browser bench, whose last line is the one `bench: ...` summary.
+/// peer comparison, the wasm size floor, then the browser bench, whose last line is the one
+/// `bench: ...` summary.
 fn bench() -> Result {
     let missing: Vec<&str> = BENCH_NEEDS
         .iter()
@@ -525,5 +536,41 @@ fn bench() -> Result {
             "target/native-peer",
         ],
     )?;
+    wasm_floor()?;
     run("node", &["tests/bench/browser.mjs"])
+}
+
+/// The crate that weighs the engine's indispensable libraries alone, without the engine.
+const WASM_FLOOR_MANIFEST: &str = "tests/bench/wasm-floor/Cargo.toml";
+
+/// Builds the size floor (`tests/bench/wasm-floor`) exactly as the extension's engine is built
+/// and prints its size next to the engine's.
+fn wasm_floor() -> Result {
+    run(
+        "cargo",
+        &[
+            "build",
+            "--release",
+            "--manifest-path",
+            WASM_FLOOR_MANIFEST,
+            "--target",
+            WASM_TARGET,
+            "--target-dir",
+            "target/wasm-floor",
+        ],
+    )?;
+    let root = root();
+    let wasm = root
+        .join("target/wasm-floor")
+        .join(WASM_TARGET)
+        .join("release/clearpage_wasm_floor.wasm");
+    let floor = bindgen_and_optimize(&wasm, &root.join("target/wasm-floor/pkg"))?;
+    let engine = root.join("extension/pkg/clearpage_bg.wasm");
+    println!(
+        "wasm floor: html5ever + ammonia + url + wasm-bindgen, no extraction: {} KB gzip ({} KB raw); the engine: {} KB gzip",
+        gzip_size(&floor)? / 1024,
+        std::fs::metadata(&floor).map_err(|e| e.to_string())?.len() / 1024,
+        gzip_size(&engine)? / 1024,
+    );
+    Ok(())
 }
