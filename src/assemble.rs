@@ -429,7 +429,7 @@ impl Writer<'_> {
         // A paragraph holding blocks (a `<div>` the scoring step renamed) is written as a
         // `<div>`: the HTML parser would close the `<p>` at its first block, and the
         // sanitizer's re-parse would turn the stray `</p>` into an empty paragraph.
-        let out_tag = if out_tag == "p" && self.holds_block(id) {
+        let out_tag = if out_tag == "p" && self.doc.has_descendant_element(id, is_block_tag) {
             "div"
         } else {
             out_tag
@@ -491,17 +491,6 @@ impl Writer<'_> {
         } else if is_block_tag(tag) {
             self.block_break();
         }
-    }
-
-    /// Whether an element has a block element inside it.
-    fn holds_block(&self, id: NodeId) -> bool {
-        self.doc.node(id).is_some_and(|n| {
-            n.descendants().skip(1).any(|d| {
-                d.value()
-                    .as_element()
-                    .is_some_and(|e| is_block_tag(&e.name.local))
-            })
-        })
     }
 
     fn write_attrs(&mut self, id: NodeId, out_tag: &str) {

@@ -489,14 +489,18 @@ impl Document {
 
     /// Whether any descendant is a block-level element (Readability's `hasChildBlockElement`).
     pub fn has_block_descendant(&self, id: NodeId) -> bool {
-        match self.node(id) {
-            Some(n) => n.descendants().skip(1).any(|d| {
+        self.has_descendant_element(id, |tag| DIV_TO_P_BLOCKERS.contains(&tag))
+    }
+
+    /// Whether any descendant (not `id` itself) is an element whose tag name passes `wanted`.
+    pub fn has_descendant_element(&self, id: NodeId, wanted: impl Fn(&str) -> bool) -> bool {
+        self.node(id).is_some_and(|n| {
+            n.descendants().skip(1).any(|d| {
                 d.value()
                     .as_element()
-                    .is_some_and(|e| DIV_TO_P_BLOCKERS.contains(&&*e.name.local))
-            }),
-            None => false,
-        }
+                    .is_some_and(|e| wanted(&e.name.local))
+            })
+        })
     }
 
     /// Whether a node is phrasing content (text, or an inline element whose children are too).

@@ -519,9 +519,7 @@ impl<'a> Scan<'a> {
     /// space alone with a line break in it, outside elements whose white space is content.
     fn shorten_whitespace(&mut self, from: usize, to: usize) {
         let run = &self.bytes[from..to];
-        if !run
-            .iter()
-            .all(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'))
+        if !run.iter().all(u8::is_ascii_whitespace)
             || !run.contains(&b'\n')
             || self.open_preformatted > 0
             || self.formatting.contains(&CODE)
