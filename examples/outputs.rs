@@ -2,9 +2,9 @@
 //! can be compared byte for byte (structure changes must leave this file identical):
 //!
 //! ```sh
-//! cargo run --release --example outputs -- target/outputs-before.tsv
+//! cargo run --profile compare --example outputs -- target/outputs-before.tsv
 //! # ... change the code ...
-//! cargo run --release --example outputs -- target/outputs-after.tsv
+//! cargo run --profile compare --example outputs -- target/outputs-after.tsv
 //! cmp target/outputs-before.tsv target/outputs-after.tsv
 //! ```
 //!
