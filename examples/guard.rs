@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use clearpage::guard::{bound, MAX_ACTIVE_FORMATTING, MAX_OPEN_ELEMENTS};
+use clearpage::input::guard::{bound, MAX_ACTIVE_FORMATTING, MAX_OPEN_ELEMENTS};
 
 const RUNS: usize = 5;
 const KIB: f64 = 1024.0;
@@ -57,7 +57,7 @@ fn main() {
     let mut dropped = 0;
     let all = pages();
     for (name, bytes) in &all {
-        let Ok(text) = clearpage::decode::decode_html(bytes) else {
+        let Ok(text) = clearpage::input::decode::decode_html(bytes) else {
             continue;
         };
         let (_, b) = bound(&text);

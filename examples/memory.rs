@@ -75,7 +75,7 @@ fn main() {
             eprintln!("memory: cannot read {}", path.display());
             continue;
         };
-        let Ok(text) = clearpage::decode::decode_html(&bytes) else {
+        let Ok(text) = clearpage::input::decode::decode_html(&bytes) else {
             eprintln!("memory: cannot decode {}", path.display());
             continue;
         };
@@ -89,25 +89,27 @@ fn main() {
         let source = clearpage::dom::Source::from_slice(&text);
         let mut doc = clearpage::dom::Document::parse_source(&source);
         stage("parse", page_bytes);
-        let meta = clearpage::metadata::collect(&doc, None);
-        clearpage::clean::prepare(&mut doc, meta.title.as_deref());
+        let meta = clearpage::steps::metadata::collect(&doc, None);
+        clearpage::steps::clean::prepare(&mut doc, meta.title.as_deref());
         stage("clean", page_bytes);
         let rebuild = || {
             let mut doc = clearpage::dom::Document::parse_source(&source);
-            clearpage::clean::prepare(&mut doc, meta.title.as_deref());
+            clearpage::steps::clean::prepare(&mut doc, meta.title.as_deref());
             doc
         };
-        let Some(picked) = clearpage::score::pick_article(&mut doc, &meta, page_bytes, rebuild)
+        let Some(picked) =
+            clearpage::steps::score::pick_article(&mut doc, &meta, page_bytes, rebuild)
         else {
             stage("score", page_bytes);
             println!("  no article");
             continue;
         };
         stage("score", page_bytes);
-        let written = clearpage::assemble::write(&doc, &picked, None, clearpage::PromoMode::Hide);
+        let written =
+            clearpage::output::assemble::write(&doc, &picked, None, clearpage::PromoMode::Hide);
         stage("assemble", page_bytes);
         drop(doc);
-        let content = clearpage::sanitize::clean(&written.html);
+        let content = clearpage::output::sanitize::clean(&written.html);
         stage("sanitize", page_bytes);
         println!("  article: {} bytes of HTML", content.len());
     }

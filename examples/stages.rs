@@ -12,24 +12,26 @@ fn main() {
         let mut best = [f64::MAX; 6];
         for _ in 0..3 {
             let t0 = Instant::now();
-            let text = clearpage::decode::decode_html(&bytes).unwrap();
+            let text = clearpage::input::decode::decode_html(&bytes).unwrap();
             let t1 = Instant::now();
             let mut doc = clearpage::dom::Document::parse(&text);
             let t2 = Instant::now();
-            let meta = clearpage::metadata::collect(&doc, None);
-            clearpage::clean::prepare(&mut doc, meta.title.as_deref());
+            let meta = clearpage::steps::metadata::collect(&doc, None);
+            clearpage::steps::clean::prepare(&mut doc, meta.title.as_deref());
             let t3 = Instant::now();
             let rebuild = || {
                 let mut doc = clearpage::dom::Document::parse(&text);
-                clearpage::clean::prepare(&mut doc, meta.title.as_deref());
+                clearpage::steps::clean::prepare(&mut doc, meta.title.as_deref());
                 doc
             };
-            let picked = clearpage::score::pick_article(&mut doc, &meta, text.len(), rebuild);
+            let picked =
+                clearpage::steps::score::pick_article(&mut doc, &meta, text.len(), rebuild);
             let t4 = Instant::now();
             if let Some(p) = picked {
-                let w = clearpage::assemble::write(&doc, &p, None, clearpage::PromoMode::Show);
+                let w =
+                    clearpage::output::assemble::write(&doc, &p, None, clearpage::PromoMode::Show);
                 let t5 = Instant::now();
-                let _ = clearpage::sanitize::clean(&w.html);
+                let _ = clearpage::output::sanitize::clean(&w.html);
                 let t6 = Instant::now();
                 let v = [t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5];
                 for i in 0..6 {

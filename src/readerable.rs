@@ -2,9 +2,9 @@
 //! for the toolbar icon. It adds up the square roots of the text beyond a minimum of every
 //! visible paragraph-like block outside chrome; enough of it means an article.
 
-use crate::clean::is_hidden;
 use crate::dom::Document;
-use crate::score::UNLIKELY_NAMES;
+use crate::steps::clean::is_hidden;
+use crate::steps::score::UNLIKELY_NAMES;
 
 /// A block must have at least this much text to count.
 const MIN_BLOCK_CHARS: usize = 140;
@@ -16,7 +16,7 @@ const MAYBE_CANDIDATES: &[&str] = &[
 
 /// Bytes in any declared charset.
 pub fn is_probably_readerable(html: &[u8]) -> bool {
-    match crate::decode::decode_html(html) {
+    match crate::input::decode::decode_html(html) {
         Ok(text) => is_probably_readerable_str(&text),
         Err(_) => false,
     }

@@ -88,7 +88,9 @@ pub fn extract_markdown(
     url: Option<String>,
     promos: Option<String>,
 ) -> Result<String, JsValue> {
-    Ok(crate::markdown::to_markdown(&run(html, url, promos)?))
+    Ok(crate::output::markdown::to_markdown(&run(
+        html, url, promos,
+    )?))
 }
 
 /// Cheap yes/no: does this page look like an article?

@@ -7,11 +7,11 @@
 //! 3. Conditionally remove tables, lists and divs whose shape says "not prose": too many
 //!    links, images without text, more list items than paragraphs, inputs, ad labels.
 //! 4. Remove empty paragraphs and stray `<br>`s before paragraphs.
-//! 5. ([`trailing_headings`], after promo marking) A heading with nothing after it ends no
+//! 5. ([`trailing_heading`], after promo marking) A heading with nothing after it ends no
 //!    article: it titled a list that pruning removed, or it titles promo blocks.
 //!
 //! Unlike Readability, heading levels are kept, short `<pre>` blocks and small data tables
-//! are kept, and videos survive as links (see [`crate::assemble`]).
+//! are kept, and videos survive as links (see [`crate::output::assemble`]).
 
 use rustc_hash::FxHashSet as HashSet;
 
@@ -19,7 +19,7 @@ use ego_tree::NodeId;
 use scraper::Node;
 
 use crate::dom::{Document, TextStats};
-use crate::score::{class_weight, Flags};
+use crate::steps::score::{class_weight, Flags};
 
 /// Hosts of embedded videos that are kept (written out as links to the video).
 pub const VIDEO_HOSTS: &[&str] = &[
@@ -969,7 +969,7 @@ fn should_remove(doc: &Document, node: NodeId, tag: &str, flags: Flags, cx: &Con
 /// Texts shorter than this are checked for being only an ad or loading label.
 const AD_LABEL_MAX_CHARS: usize = 40;
 
-const CLASS_WEIGHT_POSITIVE: f64 = crate::score::CLASS_WEIGHT;
+const CLASS_WEIGHT_POSITIVE: f64 = crate::steps::score::CLASS_WEIGHT;
 
 #[cfg(test)]
 mod tests {

@@ -116,11 +116,11 @@ fn expected_nodes(text: &str) -> usize {
 impl Document {
     /// Parses a whole page once, as a browser with scripting on does (so `<noscript>`
     /// holds text, exactly as in the live page), then caps the tree depth. The text first
-    /// goes through [`crate::guard::strip_for_reading`], so the parser never holds more than
-    /// [`crate::guard::MAX_OPEN_ELEMENTS`] open elements (its cost grows with that) and skips
+    /// goes through [`crate::input::guard::strip_for_reading`], so the parser never holds more than
+    /// [`crate::input::guard::MAX_OPEN_ELEMENTS`] open elements (its cost grows with that) and skips
     /// script and style bodies.
     pub fn parse(text: &str) -> Document {
-        let stripped = crate::guard::strip_for_reading(text);
+        let stripped = crate::input::guard::strip_for_reading(text);
         Document::parse_stripped(&stripped, Source::from_slice(&stripped))
     }
 
@@ -128,7 +128,7 @@ impl Document {
     /// that buffer (a parse makes no copy of it when the guard strips nothing), so parsing the
     /// same source again, or keeping it next to the tree, costs no second copy of the page.
     pub fn parse_source(source: &Source) -> Document {
-        let stripped = crate::guard::strip_for_reading(source);
+        let stripped = crate::input::guard::strip_for_reading(source);
         let buffer = match &stripped {
             Cow::Borrowed(_) => source.clone(),
             Cow::Owned(text) => Source::from_slice(text),
@@ -148,12 +148,12 @@ impl Document {
     }
 
     /// Parses an HTML fragment (e.g. the text of a `<noscript>`) into a separate document,
-    /// in `<body>` context, bounded by [`crate::guard::bound`] like [`Document::parse`].
+    /// in `<body>` context, bounded by [`crate::input::guard::bound`] like [`Document::parse`].
     /// Same as `scraper::Html::parse_fragment`, but instantiated here, next to
     /// [`Document::parse`], so the wasm build carries one copy of html5ever's tokenizer and
     /// tree builder for both instead of two (generic code is instantiated per calling crate).
     pub fn parse_fragment(text: &str) -> Document {
-        let (text, _) = crate::guard::bound(text);
+        let (text, _) = crate::input::guard::bound(text);
         let sink = HtmlTreeSink::new(Html::new_fragment());
         let context = QualName::new(None, ns!(html), html5ever::local_name!("body"));
         let html = html5ever::parse_fragment(sink, Default::default(), context, Vec::new(), false)

@@ -17,11 +17,11 @@ use ego_tree::NodeId;
 use scraper::Node;
 use url::Url;
 
-use crate::clean::looks_like_image_url;
 use crate::dom::{is_block_tag, Document};
-use crate::promo::PromoKind;
-use crate::sanitize::{is_inline_image, is_tiny_inline_image};
-use crate::score::Picked;
+use crate::output::sanitize::{is_inline_image, is_tiny_inline_image};
+use crate::steps::clean::looks_like_image_url;
+use crate::steps::promo::PromoKind;
+use crate::steps::score::Picked;
 use crate::text::{collapse_whitespace, starts_with_ignore_ascii_case};
 use crate::{Promo, PromoMode};
 
@@ -668,7 +668,7 @@ impl Writer<'_> {
         let src = ["src", "data-src", "data"]
             .iter()
             .find_map(|a| self.doc.attr(id, a));
-        let Some(src) = src.filter(|s| crate::prune::is_video_url(s)) else {
+        let Some(src) = src.filter(|s| crate::steps::prune::is_video_url(s)) else {
             return;
         };
         let Some(url) = self.url(src) else { return };

@@ -46,40 +46,10 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use ego_tree::NodeId;
-use serde::Serialize;
-
+pub use crate::article::PromoKind;
 use crate::dom::{Document, TextStats};
 use crate::text::{collapse_whitespace, PhraseSet};
-
-/// What a promo block is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PromoKind {
-    Newsletter,
-    Subscription,
-    Related,
-    Social,
-    Ad,
-    Cta,
-    Bio,
-    Comments,
-}
-
-impl PromoKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PromoKind::Newsletter => "newsletter",
-            PromoKind::Subscription => "subscription",
-            PromoKind::Related => "related",
-            PromoKind::Social => "social",
-            PromoKind::Ad => "ad",
-            PromoKind::Cta => "cta",
-            PromoKind::Bio => "bio",
-            PromoKind::Comments => "comments",
-        }
-    }
-}
+use ego_tree::NodeId;
 
 /// One promo block: its outermost element inside the article, its kind and its text.
 #[derive(Clone, Debug)]

@@ -10,7 +10,7 @@
 //! 3. **Pick** the best candidate after link-density discount, then climb to a common
 //!    ancestor when several strong candidates share it.
 //! 4. **Merge siblings** that score close to the pick, or read like paragraphs.
-//! 5. **Prune** what is left ([`crate::prune`]).
+//! 5. **Prune** what is left ([`crate::steps::prune`]).
 //!
 //! If the result is too short, the attempt is repeated with fewer removals (unlikely
 //! stripping, class weights, conditional cleaning), and the longest result wins.
@@ -23,9 +23,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use ego_tree::NodeId;
 
 use crate::dom::{Document, TextStats};
-use crate::metadata::Metadata;
-use crate::promo::{self, FoundPromo, PromoKind};
-use crate::prune;
+use crate::steps::metadata::Metadata;
+use crate::steps::promo::{self, FoundPromo, PromoKind};
+use crate::steps::prune;
 use crate::text::{collapse_whitespace, comma_count, PhraseSet};
 
 /// Minimum article text length for an attempt to count as a success.

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::assemble::{KEPT_TAGS, MATH_TAGS, PROMO_ATTR};
+use crate::output::assemble::{KEPT_TAGS, MATH_TAGS, PROMO_ATTR};
 use crate::text::starts_with_ignore_ascii_case;
 
 const GENERIC_ATTRS: &[&str] = &["lang", "dir", "title", PROMO_ATTR];

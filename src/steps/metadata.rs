@@ -2,7 +2,7 @@
 //! and lead image. Sources, strongest first: JSON-LD (`NewsArticle`, `BlogPosting`, `Article`
 //! and their kin), OpenGraph / Twitter / Dublin Core / `article:` meta tags, then the page
 //! itself (`<title>` cleaned of its " | Site" suffix, `<time>`, `<html lang dir>`).
-//! The in-page byline (`rel=author`, `.byline`) is found while scoring, see [`crate::score`].
+//! The in-page byline (`rel=author`, `.byline`) is found while scoring, see [`crate::steps::score`].
 
 use serde_json::Value;
 use url::Url;
